@@ -1,0 +1,49 @@
+# Study Hall: `make run` serves the site, `make test` runs every test (browser tests included).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test check lint format validate bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+check: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py check
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(PY) manage.py validate_content
+
+test: $(VENV)/.installed-dev check
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+validate: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py validate_content
+
+bench: $(VENV)/.installed-dev
+	$(PY) bench/section_page.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3* test-artifacts

@@ -1,0 +1,154 @@
+"""A chapter folder: chapter.yaml, its section files, and the parts around them."""
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import FileReader, Id
+from .files import SourceFile, prose_lines, read_source, read_yaml, split_front_matter
+from .model import BodyPart, Chapter, Diagram, Section
+from .parts import build_terms, load_assessment, load_diagrams, load_glossary
+from .problems import Problem
+from .render import DIAGRAM_RE, Linker, render_inline, render_markdown, split_slots
+
+WORDS_PER_MINUTE = 200
+RESERVED = {"glossary", "assessment", "assessments", "progress"}
+LINK_RE = re.compile(r"\]\((section|term):([^)#\s]*)(?:#([^)\s]*))?\)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Urls:
+    """How the pure loader writes links; the site passes its own reversed URLs."""
+
+    section: Callable[[str, str], str] = lambda ch, sec: f"/chapters/{ch}/{sec}/"
+    glossary: Callable[[str], str] = lambda ch: f"/chapters/{ch}/glossary/"
+
+
+@dataclass(kw_only=True)
+class _Draft:
+    source: SourceFile
+    fields: dict
+    body: str
+    body_line: int
+
+
+def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) -> Chapter | None:
+    """Load one chapter folder, recording every problem found."""
+    data, source = read_yaml(folder / "chapter.yaml", root, problems)
+    if source is None or data is None:
+        return None
+    r = FileReader(source.shown, problems)
+    f = r.fields(
+        data, 1, "chapter",
+        required={"id": Id, "number": int, "title": str, "summary": str, "objectives": list,
+                  "sections": list},
+    )  # fmt: skip
+    order = r.items(f, "sections", Id, "chapter")
+    r.unique(order, "section")
+    drafts = _read_sections(folder / "sections", root, problems)
+    _check_order(r, order, drafts, data)
+    section_ids = {sid for sid, _ in order if sid in drafts}
+    chapter_id = f.get("id", folder.name)
+    diagrams = load_diagrams(folder / "diagrams", root, problems)
+    entries = load_glossary(folder / "glossary.yaml", root, problems, section_ids)
+    glossary = urls.glossary(chapter_id)
+    term_ids = {e["id"] for e, _ in entries}
+    linker = Linker(
+        section_href=lambda sid: urls.section(chapter_id, sid) if sid in section_ids else None,
+        term_href=lambda tid: f"{glossary}#term-{tid}" if tid in term_ids else None,
+        terms=tuple((e["id"], (e["term"], *e["aliases"])) for e, _ in entries),
+    )
+    placed = [(sid, drafts[sid]) for sid, _ in order if sid in drafts]
+    sections = [
+        _render(draft, number, linker, diagrams, problems)
+        for number, (_, draft) in enumerate(placed, 1)
+    ]
+    _check_links(placed, sections, term_ids, problems)
+    anchors = {s.id: {t.anchor for t in s.toc} for s in sections}
+    questions, assessments = load_assessment(
+        folder / "assessment.yaml", root, problems, anchors, linker
+    )
+    objectives = [render_inline(o) for o, _ in r.items(f, "objectives", str, "chapter")]
+    if not {"id", "number", "title", "summary"} <= f.keys():
+        return None
+    return Chapter(
+        id=f["id"], number=f["number"], title=f["title"],
+        summary_html=render_markdown(f["summary"]).html, objectives=tuple(objectives),
+        sections=tuple(sections), terms=build_terms(entries, linker), questions=questions,
+        assessments=assessments, diagrams=tuple(diagrams.values()),
+    )  # fmt: skip
+
+
+def _read_sections(folder: Path, root: Path, problems: list[Problem]) -> dict[str, _Draft]:
+    drafts: dict[str, _Draft] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        source = read_source(path, root, problems)
+        if source is None:
+            continue
+        data, body, body_line = split_front_matter(source, problems)
+        if data is None:
+            continue
+        r = FileReader(source.shown, problems)
+        f = r.fields(
+            data, 1, "section front matter",
+            required={"id": Id, "title": str, "summary": str, "takeaway": str},
+        )  # fmt: skip
+        if f.get("id") in RESERVED:
+            r.error(data.line_of("id"), f"section id '{f['id']}' is reserved for a chapter page")
+        elif "id" in f and f["id"] in drafts:
+            first = drafts[f["id"]].source.shown
+            r.error(data.line_of("id"), f"duplicate section id '{f['id']}' (also in {first})")
+        elif len(f) == 4:
+            drafts[f["id"]] = _Draft(source=source, fields=f, body=body, body_line=body_line)
+    return drafts
+
+
+def _check_order(r: FileReader, order: list, drafts: dict[str, _Draft], data) -> None:
+    listed = {sid for sid, _ in order}
+    for sid, line in order:
+        if sid not in drafts:
+            r.error(line, f"section '{sid}' is listed but no file in sections/ has that id")
+    for sid, draft in drafts.items():
+        if sid not in listed:
+            r.error(data.line_of("sections"), f"section '{sid}' ({draft.source.shown}) is not listed")
+
+
+def _render(
+    draft: _Draft, number: int, linker: Linker, diagrams: dict[str, Diagram], problems: list
+) -> Section:
+    for line_no, line in prose_lines(draft.body, draft.body_line):
+        match = DIAGRAM_RE.match(line.strip())
+        if match and match.group(1) not in diagrams:
+            message = f"unknown diagram '{match.group(1)}' (diagrams/ has: {', '.join(diagrams)})"
+            problems.append(Problem(path=draft.source.shown, line=line_no, message=message))
+    rendered = render_markdown(draft.body, linker=linker)
+    body = tuple(
+        BodyPart(html=value) if kind == "html" else BodyPart(diagram=diagrams[value])
+        for kind, value in split_slots(rendered.html)
+        if kind == "html" or value in diagrams
+    )
+    f = draft.fields
+    return Section(
+        id=f["id"], number=number, title=f["title"], summary=f["summary"], body=body,
+        toc=rendered.toc, takeaway_html=render_markdown(f["takeaway"], linker=linker).html,
+        words=rendered.words, reading_minutes=max(1, math.ceil(rendered.words / WORDS_PER_MINUTE)),
+        version=draft.source.version,
+    )  # fmt: skip
+
+
+def _check_links(placed: list, sections: list[Section], term_ids: set, problems: list) -> None:
+    anchors = {s.id: {t.anchor for t in s.toc} for s in sections}
+    for _, draft in placed:
+        for line_no, line in prose_lines(draft.body, draft.body_line):
+            for kind, ident, fragment in LINK_RE.findall(line):
+                message = None
+                if kind == "term" and ident not in term_ids:
+                    message = f"link to unknown term '{ident}'"
+                elif kind == "section" and ident not in anchors:
+                    message = f"link to unknown section '{ident}'"
+                elif kind == "section" and fragment and fragment not in anchors[ident]:
+                    message = f"section '{ident}' has no heading '#{fragment}'"
+                if message:
+                    problems.append(Problem(path=draft.source.shown, line=line_no, message=message))

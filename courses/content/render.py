@@ -1,0 +1,223 @@
+"""Markdown to sanitized HTML: one fixed extension list, glossary links, diagram slots."""
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .model import TocEntry
+
+DIAGRAM_RE = re.compile(r"^\[\[\s*diagram:\s*([^\]\s]+)\s*\]\]$")
+SLOT_RE = re.compile(r'<div class="diagram-slot" data-diagram="([a-z0-9-]+)"></div>')
+INTERNAL_RE = re.compile(r"^(section|term):([^#\s]*)(#.*)?$")
+CODE_LANGS = ("yaml", "bash", "sh", "shell", "console", "python", "json", "text", "dockerfile")
+TAGS = {
+    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre",
+    "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "div", "span",
+    "dl", "dt", "dd", "sup", "sub", "kbd", "abbr", "del",
+}  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
+    "div": {"data-diagram"},
+    **{h: {"id"} for h in ("h2", "h3", "h4", "h5", "h6")},
+}
+CLASSES = {
+    "div": {"admonition", "note", "warning", "tip", "danger", "diagram-slot"},
+    "p": {"admonition-title"},
+    "a": {"term"},
+    "code": {f"language-{lang}" for lang in CODE_LANGS},
+}
+SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Linker:
+    """Resolves `section:`/`term:` links and knows the glossary terms to link on first use."""
+
+    section_href: Callable[[str], str | None]
+    """Section id to URL, or None when there is no such section."""
+    term_href: Callable[[str], str | None]
+    """Term id to URL, or None when there is no such term."""
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(term id, spellings) for every glossary term."""
+    pattern: re.Pattern | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        spellings = sorted({s for _, names in self.terms for s in names}, key=len, reverse=True)
+        if spellings:
+            alternation = "|".join(re.escape(s) for s in spellings)
+            object.__setattr__(self, "pattern", re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
+
+    def term_for(self, spelling: str) -> str:
+        """The term id a spelling belongs to."""
+        return next(tid for tid, names in self.terms if spelling in names)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rendered:
+    """Sanitized HTML with its table of contents and word count."""
+
+    html: str
+    toc: tuple[TocEntry, ...]
+    words: int
+
+
+class _DiagramBlock(BlockProcessor):
+    """`[[diagram: id]]` alone in a paragraph becomes an empty slot the page fills."""
+
+    def test(self, parent: ET.Element, block: str) -> bool:
+        return bool(DIAGRAM_RE.match(block.strip()))
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> None:
+        ident = DIAGRAM_RE.match(blocks.pop(0).strip()).group(1)
+        ET.SubElement(parent, "div", {"class": "diagram-slot", "data-diagram": ident})
+
+
+class _LinkTree(Treeprocessor):
+    """Resolves internal links and links each glossary term on its first use."""
+
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+        self.seen: set[str] = set()
+
+    def run(self, root: ET.Element) -> None:
+        for a in root.iter("a"):
+            self._resolve(a)
+        if self.linker.pattern is not None:
+            self._visit(root)
+
+    def _resolve(self, a: ET.Element) -> None:
+        match = INTERNAL_RE.match(a.get("href", ""))
+        if not match:
+            return
+        kind, ident, fragment = match.groups()
+        lookup = self.linker.section_href if kind == "section" else self.linker.term_href
+        url = lookup(ident)
+        if url is None:
+            a.attrib.pop("href")
+        else:
+            a.set("href", url if kind == "term" else url + (fragment or ""))
+
+    def _visit(self, el: ET.Element) -> None:
+        if el.tag in SKIP_TAGS:
+            return
+        created = self._split(el, "text")
+        rebuilt = list(created)
+        for child in list(el):
+            self._visit(child)
+            rebuilt.append(child)
+            rebuilt.extend(self._split(child, "tail"))
+        el[:] = rebuilt
+
+    def _split(self, el: ET.Element, attr: str) -> list[ET.Element]:
+        text = getattr(el, attr)
+        if not text or isinstance(text, markdown.util.AtomicString):
+            return []
+        created, pos, lead = [], 0, text
+        for match in self.linker.pattern.finditer(text):
+            term_id = self.linker.term_for(match.group(0))
+            if term_id in self.seen:
+                continue
+            self.seen.add(term_id)
+            link = ET.Element("a", {"class": "term", "href": self.linker.term_href(term_id)})
+            link.text = match.group(0)
+            chunk = text[pos : match.start()]
+            if created:
+                created[-1].tail = chunk
+            else:
+                lead = chunk
+            created.append(link)
+            pos = match.end()
+        if created:
+            created[-1].tail = text[pos:]
+            setattr(el, attr, lead)
+        return created
+
+
+class _StudyHall(Extension):
+    def __init__(self, linker: Linker | None) -> None:
+        super().__init__()
+        self.linker = linker
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.parser.blockprocessors.register(_DiagramBlock(md.parser), "diagram", 95)
+        if self.linker is not None:
+            md.treeprocessors.register(_LinkTree(md, self.linker), "studyhall-links", 4)
+
+
+def sanitize(raw_html: str) -> str:
+    """Remove everything not on the allow-list: scripts, handlers, styles, unsafe URLs."""
+    return nh3.clean(
+        raw_html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        allowed_classes=CLASSES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str, *, linker: Linker | None = None) -> Rendered:
+    """Render Markdown once: tables, anchors, TOC, callouts, code, glossary links; sanitized."""
+    md = markdown.Markdown(
+        extensions=[
+            "tables",
+            "fenced_code",
+            "admonition",
+            "sane_lists",
+            "toc",
+            _StudyHall(linker),
+        ],
+        extension_configs={
+            "tables": {"use_align_attribute": True},
+            "toc": {"toc_depth": "2-3"},
+        },
+        output_format="html",
+    )
+    clean = sanitize(md.convert(text))
+    toc = tuple(_flatten(md.toc_tokens))
+    words = len(re.sub(r"<[^>]+>", " ", clean).split())
+    return Rendered(html=clean, toc=toc, words=words)
+
+
+def render_inline(text: str, *, linker: Linker | None = None) -> str:
+    """Render a one-paragraph Markdown string without its wrapping `<p>`."""
+    out = render_markdown(text, linker=linker).html.strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        return out[3:-4]
+    return out
+
+
+def split_slots(clean_html: str) -> list[tuple[str, str]]:
+    """Split sanitized HTML at diagram slots into ("html", text) and ("diagram", id) parts."""
+    parts: list[tuple[str, str]] = []
+    pos = 0
+    for match in SLOT_RE.finditer(clean_html):
+        parts.append(("html", clean_html[pos : match.start()]))
+        parts.append(("diagram", match.group(1)))
+        pos = match.end()
+    parts.append(("html", clean_html[pos:]))
+    return [(kind, value) for kind, value in parts if kind == "diagram" or value.strip()]
+
+
+def _flatten(tokens: list[dict]) -> list[TocEntry]:
+    out = []
+    for token in tokens:
+        if token["level"] in (2, 3):
+            name = html.unescape(re.sub(r"<[^>]+>", "", token["name"]))
+            out.append(TocEntry(anchor=token["id"], title=name, level=token["level"]))
+        out.extend(_flatten(token["children"]))
+    return out
