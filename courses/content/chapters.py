@@ -46,15 +46,14 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
                   "sections": list},
     )  # fmt: skip
     order = r.items(f, "sections", Id, "chapter")
-    r.unique(order, "section")
+    r.unique(order, "section id")
     drafts = _read_sections(folder / "sections", root, problems)
     _check_order(r, order, drafts, data)
     section_ids = {sid for sid, _ in order if sid in drafts}
     chapter_id = f.get("id", folder.name)
     diagrams = load_diagrams(folder / "diagrams", root, problems)
-    entries = load_glossary(folder / "glossary.yaml", root, problems, section_ids)
+    entries, term_ids = load_glossary(folder / "glossary.yaml", root, problems, section_ids)
     glossary = urls.glossary(chapter_id)
-    term_ids = {e["id"] for e, _ in entries}
     linker = Linker(
         section_href=lambda sid: urls.section(chapter_id, sid) if sid in section_ids else None,
         term_href=lambda tid: f"{glossary}#term-{tid}" if tid in term_ids else None,
@@ -68,7 +67,7 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     _check_links(placed, sections, term_ids, problems)
     anchors = {s.id: {t.anchor for t in s.toc} for s in sections}
     questions, assessments = load_assessment(
-        folder / "assessment.yaml", root, problems, anchors, linker
+        folder / "assessment.yaml", root, problems, anchors, linker.links_only()
     )
     objectives = [render_inline(o) for o, _ in r.items(f, "objectives", str, "chapter")]
     if not {"id", "number", "title", "summary"} <= f.keys():
@@ -76,7 +75,7 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     return Chapter(
         id=f["id"], number=f["number"], title=f["title"],
         summary_html=render_markdown(f["summary"]).html, objectives=tuple(objectives),
-        sections=tuple(sections), terms=build_terms(entries, linker), questions=questions,
+        sections=tuple(sections), terms=build_terms(entries, linker.links_only()), questions=questions,
         assessments=assessments, diagrams=tuple(diagrams.values()),
     )  # fmt: skip
 
@@ -100,7 +99,7 @@ def _read_sections(folder: Path, root: Path, problems: list[Problem]) -> dict[st
         elif "id" in f and f["id"] in drafts:
             first = drafts[f["id"]].source.shown
             r.error(data.line_of("id"), f"duplicate section id '{f['id']}' (also in {first})")
-        elif len(f) == 4:
+        elif "id" in f:  # keep it even if incomplete, so references to it do not cascade
             drafts[f["id"]] = _Draft(source=source, fields=f, body=body, body_line=body_line)
     return drafts
 
@@ -131,8 +130,9 @@ def _render(
     )
     f = draft.fields
     return Section(
-        id=f["id"], number=number, title=f["title"], summary=f["summary"], body=body,
-        toc=rendered.toc, takeaway_html=render_markdown(f["takeaway"], linker=linker).html,
+        id=f["id"], number=number, title=f.get("title", ""), summary=f.get("summary", ""),
+        body=body, toc=rendered.toc,
+        takeaway_html=render_markdown(f.get("takeaway", ""), linker=linker.links_only()).html,
         words=rendered.words, reading_minutes=max(1, math.ceil(rendered.words / WORDS_PER_MINUTE)),
         version=draft.source.version,
     )  # fmt: skip

@@ -106,6 +106,6 @@ class FileReader:
         seen: dict[str, int] = {}
         for ident, line in ids:
             if ident in seen:
-                self.error(line, f"duplicate {what} id '{ident}' (first used on line {seen[ident]})")
+                self.error(line, f"duplicate {what} '{ident}' (first used on line {seen[ident]})")
             else:
                 seen[ident] = line

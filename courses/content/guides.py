@@ -36,8 +36,8 @@ def load_guide(path: Path, root: Path, problems: list[Problem]) -> Guide | None:
         _interview(r, item, line)
         for item, line in r.items(f, "interview_questions", dict, "guide")
     ]
-    r.unique([(p.id, line) for p, line in projects if p], "project")
-    r.unique([(q.id, line) for q, line in questions if q], "interview question")
+    r.unique([(p.id, line) for p, line in projects if p], "project id")
+    r.unique([(q.id, line) for q, line in questions if q], "interview question id")
     parts = [figures, levels, projects, groups, questions]
     if not {"id", "title", "summary", "why_it_matters"} <= f.keys() or any(x is None for part in parts for x, _ in part):
         return None

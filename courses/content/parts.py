@@ -38,16 +38,16 @@ def load_diagrams(folder: Path, root: Path, problems: list[Problem]) -> dict[str
 
 def load_glossary(
     path: Path, root: Path, problems: list[Problem], section_ids: set[str]
-) -> list[tuple[dict, int]]:
-    """The glossary's term entries (validated fields and their lines)."""
+) -> tuple[list[tuple[dict, int]], set[str]]:
+    """The complete term entries (fields, line) and every term id written, complete or not."""
     if not path.exists():
-        return []
+        return [], set()
     data, source = read_yaml(path, root, problems)
     if source is None or data is None:
-        return []
+        return [], set()
     r = FileReader(source.shown, problems)
     top = r.fields(data, 1, "glossary", required={"terms": list})
-    entries, spellings = [], {}
+    entries, spellings, written = [], {}, set()
     for item, line in r.items(top, "terms", dict, "glossary"):
         f = r.fields(
             item, line, "term",
@@ -55,6 +55,7 @@ def load_glossary(
             optional={"aliases": list},
         )  # fmt: skip
         f["aliases"] = [a for a, _ in r.items(f, "aliases", str, "term")]
+        written.add(f.get("id"))
         if "section" in f and f["section"] not in section_ids:
             r.error(item.line_of("section"), f"term refers to unknown section '{f['section']}'")
         for spelling in [f.get("term"), *f["aliases"]]:
@@ -64,8 +65,8 @@ def load_glossary(
                 spellings[spelling] = f.get("id", "?")
         if {"id", "term", "definition", "section"} <= f.keys():
             entries.append((f, line))
-    r.unique([(f["id"], line) for f, line in entries], "term")
-    return entries
+    r.unique([(f["id"], line) for f, line in entries], "term id")
+    return entries, written
 
 
 def build_terms(entries: list[tuple[dict, int]], linker: Linker) -> tuple[Term, ...]:
@@ -94,17 +95,15 @@ def load_assessment(
         return (), ()
     r = FileReader(source.shown, problems)
     top = r.fields(data, 1, "assessment file", required={"assessments": list, "questions": list})
-    questions = [
-        q for item, line in r.items(top, "questions", dict, "assessment file")
-        if (q := _question(r, item, line, anchors, linker))
-    ]  # fmt: skip
-    r.unique([(q.id, line) for q, line in questions], "question")
-    known = {q.id for q, _ in questions}
+    items = r.items(top, "questions", dict, "assessment file")
+    questions = [q for item, line in items if (q := _question(r, item, line, anchors, linker))]
+    r.unique([(q.id, line) for q, line in questions], "question id")
+    known = {item.get("id") for item, _ in items}  # written ids, valid or not: no cascades
     assessments = [
         a for item, line in r.items(top, "assessments", dict, "assessment file")
         if (a := _assessment(r, item, line, known, linker))
     ]  # fmt: skip
-    r.unique([(a.id, line) for a, line in assessments], "assessment")
+    r.unique([(a.id, line) for a, line in assessments], "assessment id")
     kinds = [(a.kind, line) for a, line in assessments]
     r.unique(kinds, "assessment kind")
     return tuple(q for q, _ in questions), tuple(a for a, _ in assessments)
@@ -129,7 +128,7 @@ def _question(r: FileReader, item, line: int, anchors: dict, linker: Linker):
         r.error(item.line_of("answer"), f"answer '{f['answer']}' is not one of the choices {ids}")
     if len(choices) < 2 and isinstance(f.get("choices"), LineList):
         r.error(item.line_of("choices"), "a question needs at least two choices")
-    for choice, choice_line in placed:
+    for choice, choice_line in placed if f.get("answer") in ids else ():
         is_answer = choice.id == f.get("answer")
         if is_answer and choice.why_wrong_html:
             r.error(choice_line, f"choice '{choice.id}' is the answer but has 'why_wrong'")
@@ -156,7 +155,7 @@ def _choices(r: FileReader, f: dict) -> list[tuple[Choice, int]]:
         if {"id", "text"} <= c.keys():
             why = render_inline(c["why_wrong"]) if c.get("why_wrong") else ""
             out.append((Choice(id=c["id"], text=c["text"], why_wrong_html=why), choice_line))
-    r.unique([(c.id, line) for c, line in out], "choice")
+    r.unique([(c.id, line) for c, line in out], "choice id")
     return out
 
 

@@ -59,6 +59,10 @@ class Linker:
             alternation = "|".join(re.escape(s) for s in spellings)
             object.__setattr__(self, "pattern", re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
 
+    def links_only(self) -> "Linker":
+        """The same link resolution without first-use term marking (for text beside a body)."""
+        return Linker(section_href=self.section_href, term_href=self.term_href)
+
     def term_for(self, spelling: str) -> str:
         """The term id a spelling belongs to."""
         return next(tid for tid, names in self.terms if spelling in names)

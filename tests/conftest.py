@@ -1,0 +1,23 @@
+"""Shared test set-up."""
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _unhashed_static(settings):
+    """Serve static files from the finders: tests need no collectstatic run."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def fixture_content(settings) -> Path:
+    """Serve the small fixture course instead of the real one."""
+    settings.CONTENT_DIR = FIXTURES / "content"
+    return settings.CONTENT_DIR

@@ -1,0 +1,56 @@
+"""Parse a rendered page and list anything active that the site itself did not put there."""
+
+from html.parser import HTMLParser
+
+OUR_META = {"charset", "viewport", "color-scheme", "description", "htmx-config"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "style", "form", "base", "frame", "math"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag in FORBIDDEN_TAGS:
+            self.found.append(f"<{tag}>")
+        if tag == "script":
+            self.in_script = True
+            if not (a.get("src") or "").startswith("/static/"):
+                self.found.append("script without a /static/ src")
+        if tag == "meta" and not (set(a) & {"charset"} or a.get("name") in OUR_META):
+            self.found.append(f"meta {a}")
+        if tag == "link" and not (a.get("href") or "").startswith("/static/"):
+            self.found.append(f"link {a}")
+        for name, value in attrs:
+            self._attr(tag, name, value or "")
+
+    def _attr(self, tag: str, name: str, value: str) -> None:
+        if name.startswith("on"):
+            self.found.append(f"{tag} {name}=")
+        if name == "style":
+            self.found.append(f"{tag} style=")
+        if name.startswith(("hx-", "data-hx")) and not (tag == "body" and name == "hx-headers"):
+            self.found.append(f"{tag} {name}=")
+        compact = "".join(value.split()).lower()
+        if name in {"href", "src", "action", "formaction"} and compact.startswith(
+            ("javascript:", "data:", "vbscript:")
+        ):
+            self.found.append(f"{tag} {name}={value}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and data.strip():
+            self.found.append("inline script text")
+
+
+def active_content(html: str) -> list[str]:
+    """Everything in `html` that could run script, restyle or reframe the page."""
+    collector = _Collector()
+    collector.feed(html)
+    return collector.found
