@@ -191,7 +191,9 @@ def render_markdown(text: str, *, linker: Linker | None = None) -> Rendered:
         },
         output_format="html",
     )
-    clean = sanitize(md.convert(text))
+    # Code blocks and tables may scroll sideways, so keyboard users must be able to focus them.
+    clean = sanitize(md.convert(text)).replace("<pre>", '<pre tabindex="0">')
+    clean = clean.replace("<table>", '<table tabindex="0">')
     toc = tuple(_flatten(md.toc_tokens))
     words = len(re.sub(r"<[^>]+>", " ", clean).split())
     return Rendered(html=clean, toc=toc, words=words)
