@@ -16,8 +16,10 @@ from .content.model import Chapter, Course, Guide, Section
 def site_urls() -> Urls:
     """Loader URL scheme built from the URLconf, so content links follow the routes."""
     return Urls(
+        chapter=lambda ch: reverse("courses:chapter", args=[ch]),
         section=lambda ch, sec: reverse("courses:section", args=[ch, sec]),
         glossary=lambda ch: reverse("courses:glossary", args=[ch]),
+        guide=lambda guide: reverse("courses:guide", args=[guide]),
     )
 
 

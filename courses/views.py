@@ -27,7 +27,13 @@ def section(request: HttpRequest, chapter_id: str, section_id: str) -> HttpRespo
     chapter = chapter_or_404(chapter_id)
     current = section_or_404(chapter, section_id)
     previous, following = chapter.neighbours(current)
-    context = {"chapter": chapter, "section": current, "previous": previous, "next": following}
+    context = {
+        "chapter": chapter,
+        "section": current,
+        "previous": previous,
+        "next": following,
+        "content_hash": get_course().content_hash,  # keys the cached, content-only fragments
+    }
     return render(request, "courses/section.html", context)
 
 

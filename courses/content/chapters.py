@@ -22,8 +22,10 @@ LINK_RE = re.compile(r"\]\((section|term):([^)#\s]*)(?:#([^)\s]*))?\)")
 class Urls:
     """How the pure loader writes links; the site passes its own reversed URLs."""
 
+    chapter: Callable[[str], str] = lambda ch: f"/chapters/{ch}/"
     section: Callable[[str, str], str] = lambda ch, sec: f"/chapters/{ch}/{sec}/"
     glossary: Callable[[str], str] = lambda ch: f"/chapters/{ch}/glossary/"
+    guide: Callable[[str], str] = lambda guide: f"/guides/{guide}/"
 
 
 @dataclass(kw_only=True)
@@ -51,9 +53,9 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     _check_order(r, order, drafts, data)
     section_ids = {sid for sid, _ in order if sid in drafts}
     chapter_id = f.get("id", folder.name)
+    glossary = urls.glossary(chapter_id)
     diagrams = load_diagrams(folder / "diagrams", root, problems)
     entries, term_ids = load_glossary(folder / "glossary.yaml", root, problems, section_ids)
-    glossary = urls.glossary(chapter_id)
     linker = Linker(
         section_href=lambda sid: urls.section(chapter_id, sid) if sid in section_ids else None,
         term_href=lambda tid: f"{glossary}#term-{tid}" if tid in term_ids else None,
@@ -61,7 +63,7 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     )
     placed = [(sid, drafts[sid]) for sid, _ in order if sid in drafts]
     sections = [
-        _render(draft, number, linker, diagrams, problems)
+        _render(draft, number, urls.section(chapter_id, draft.fields["id"]), linker, diagrams, problems)
         for number, (_, draft) in enumerate(placed, 1)
     ]
     _check_links(placed, sections, term_ids, problems)
@@ -73,7 +75,8 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     if not {"id", "number", "title", "summary"} <= f.keys():
         return None
     return Chapter(
-        id=f["id"], number=f["number"], title=f["title"],
+        id=f["id"], number=f["number"], url=urls.chapter(f["id"]), glossary_url=glossary,
+        title=f["title"],
         summary_html=render_markdown(f["summary"]).html, objectives=tuple(objectives),
         sections=tuple(sections), terms=build_terms(entries, linker.links_only()), questions=questions,
         assessments=assessments, diagrams=tuple(diagrams.values()),
@@ -115,7 +118,7 @@ def _check_order(r: FileReader, order: list, drafts: dict[str, _Draft], data) ->
 
 
 def _render(
-    draft: _Draft, number: int, linker: Linker, diagrams: dict[str, Diagram], problems: list
+    draft: _Draft, number: int, url: str, linker: Linker, diagrams: dict, problems: list
 ) -> Section:
     for line_no, line in prose_lines(draft.body, draft.body_line):
         match = DIAGRAM_RE.match(line.strip())
@@ -130,7 +133,7 @@ def _render(
     )
     f = draft.fields
     return Section(
-        id=f["id"], number=number, title=f.get("title", ""), summary=f.get("summary", ""),
+        id=f["id"], number=number, url=url, title=f.get("title", ""), summary=f.get("summary", ""),
         body=body, toc=rendered.toc,
         takeaway_html=render_markdown(f.get("takeaway", ""), linker=linker.links_only()).html,
         words=rendered.words, reading_minutes=max(1, math.ceil(rendered.words / WORDS_PER_MINUTE)),

@@ -1,5 +1,6 @@
 """A skill guide file: `guides/<id>.yaml`."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .fields import FileReader, Id
@@ -15,7 +16,7 @@ def _md(text: str | None) -> str:
     return render_markdown(text).html if text else ""
 
 
-def load_guide(path: Path, root: Path, problems: list[Problem]) -> Guide | None:
+def load_guide(path: Path, root: Path, problems: list[Problem], url: Callable) -> Guide | None:
     """Load and validate one skill guide."""
     data, source = read_yaml(path, root, problems)
     if source is None or data is None:
@@ -42,7 +43,7 @@ def load_guide(path: Path, root: Path, problems: list[Problem]) -> Guide | None:
     if not {"id", "title", "summary", "why_it_matters"} <= f.keys() or any(x is None for part in parts for x, _ in part):
         return None
     return Guide(
-        id=f["id"], title=f["title"], summary_html=_md(f["summary"]),
+        id=f["id"], url=url(f["id"]), title=f["title"], summary_html=_md(f["summary"]),
         why_html=_md(f["why_it_matters"]), figures=tuple(x for x, _ in figures),
         learning_path=tuple(x for x, _ in levels), projects=tuple(x for x, _ in projects),
         tool_groups=tuple(x for x, _ in groups), interview_questions=tuple(x for x, _ in questions),

@@ -23,9 +23,11 @@ def load_course(root: Path, *, urls: Urls | None = None) -> Course:
         r = FileReader(source.shown, problems)
         required = {"id": Id, "title": str, "summary": str, "version": str}
         f = r.fields(data, 1, "course", required=required)
+    urls = urls or Urls()
     folders = sorted(p for p in (root / "chapters").glob("*") if p.is_dir())
-    chapters = [load_chapter(folder, root, problems, urls or Urls()) for folder in folders]
-    guides = [load_guide(path, root, problems) for path in sorted((root / "guides").glob("*.yaml"))]
+    chapters = [load_chapter(folder, root, problems, urls) for folder in folders]
+    guide_files = sorted((root / "guides").glob("*.yaml"))
+    guides = [load_guide(path, root, problems, urls.guide) for path in guide_files]
     _unique_numbers(chapters, problems, root)
     if problems:
         raise ContentError(problems)

@@ -55,6 +55,8 @@ class Section:
     """Stable id, also the URL slug."""
     number: int
     """1-based position in the chapter."""
+    url: str
+    """Where the section is read (from the site's URL scheme, resolved once at load)."""
     title: str
     """Section title."""
     summary: str
@@ -147,6 +149,10 @@ class Chapter:
     """Stable id, also the URL slug."""
     number: int
     """Chapter number in the book."""
+    url: str
+    """The chapter overview page."""
+    glossary_url: str
+    """The chapter's glossary page."""
     title: str
     """Title."""
     summary_html: str
@@ -277,6 +283,8 @@ class Guide:
 
     id: str
     """Stable id, also the URL slug."""
+    url: str
+    """The guide's page."""
     title: str
     """Title."""
     summary_html: str

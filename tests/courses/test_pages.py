@@ -127,3 +127,25 @@ def test_anonymous_reading_makes_no_database_queries(client, django_assert_num_q
     client.get(url)  # warm the per-process content cache
     with django_assert_num_queries(0):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_anonymous_reading_sets_no_cookies(client, url):
+    response = client.get(url)
+    assert response.cookies == {}
+    assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_cached_section_fragment_follows_a_content_edit(client, settings, tmp_path):
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "content", root)
+    settings.CONTENT_DIR = root
+    assert "Alpha uses the" in client.get("/chapters/basics/alpha/").content.decode()
+    page = root / "chapters/basics/sections/01-alpha.md"
+    page.write_text(page.read_text().replace("Alpha uses the", "Alpha now uses the"))
+    settings.CONTENT_DIR = str(root)  # a changed setting reloads content, as a restart would
+    assert "Alpha now uses the" in client.get("/chapters/basics/alpha/").content.decode()
