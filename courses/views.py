@@ -1,4 +1,4 @@
-"""Reading pages. Content comes from the per-process cache: no database queries."""
+"""Reading pages. Content comes from the per-process cache; progress from one or two queries."""
 
 from itertools import groupby
 
@@ -6,30 +6,46 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The course, its chapters and skill guides."""
-    return render(request, "courses/home.html", {"course": get_course()})
+    """The course, its chapters with the learner's progress, and the skill guides."""
+    course = get_course()
+    records = progress.reading_records(request)
+    chapters = [progress.summarize(chapter, records) for chapter in course.chapters]
+    context = {"course": course, "chapters": chapters, "tracked": bool(records)}
+    return render(request, "courses/home.html", context)
 
 
 @require_GET
 def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
-    """Chapter overview: objectives, sections with reading time, where to start."""
-    return render(request, "courses/chapter.html", {"chapter": chapter_or_404(chapter_id)})
+    """Chapter overview: objectives, sections with state and reading time, where to continue."""
+    current = chapter_or_404(chapter_id)
+    summary = progress.summarize(current, progress.reading_records(request, current.id))
+    context = {"chapter": current, "progress": summary, "rule": progress.CONTINUE_RULE}
+    return render(request, "courses/chapter.html", context)
 
 
 @require_GET
 def section(request: HttpRequest, chapter_id: str, section_id: str) -> HttpResponse:
-    """One section: breadcrumbs, contents, body, takeaway, previous/next."""
-    chapter = chapter_or_404(chapter_id)
-    current = section_or_404(chapter, section_id)
-    previous, following = chapter.neighbours(current)
+    """One section: breadcrumbs, contents, body, takeaway, completion, previous/next."""
+    current_chapter = chapter_or_404(chapter_id)
+    current = section_or_404(current_chapter, section_id)
+    records = progress.reading_records(request, current_chapter.id)
+    known = any(r.section_id == current.id for r in records)
+    new = reading.record_open(
+        request=request, chapter=current_chapter, section=current, known=known
+    )
+    summary = progress.summarize(current_chapter, [*records, *filter(None, [new])])
+    previous, following = current_chapter.neighbours(current)
     context = {
-        "chapter": chapter,
+        "chapter": current_chapter,
         "section": current,
+        "progress": summary,
+        "state": summary.state(current.id),
         "previous": previous,
         "next": following,
         "content_hash": get_course().content_hash,  # keys the cached, content-only fragments
@@ -40,16 +56,17 @@ def section(request: HttpRequest, chapter_id: str, section_id: str) -> HttpRespo
 @require_GET
 def glossary(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """The chapter's key terms, alphabetical, grouped by first letter."""
-    chapter = chapter_or_404(chapter_id)
+    current = chapter_or_404(chapter_id)
     letters = [
         (letter, list(terms))
-        for letter, terms in groupby(chapter.terms, key=lambda t: t.term[0].upper())
+        for letter, terms in groupby(current.terms, key=lambda t: t.term[0].upper())
     ]
-    context = {"chapter": chapter, "letters": letters}
-    return render(request, "courses/glossary.html", context)
+    return render(request, "courses/glossary.html", {"chapter": current, "letters": letters})
 
 
 @require_GET
 def guide(request: HttpRequest, guide_id: str) -> HttpResponse:
-    """A skill guide: path by level, projects, tools, interview questions."""
-    return render(request, "courses/guide.html", {"guide": guide_or_404(guide_id)})
+    """A skill guide: path by level, projects with steps to tick, tools, interview questions."""
+    current = guide_or_404(guide_id)
+    summary = practice.summarize(current, practice.practice_records(request, current.id))
+    return render(request, "courses/guide.html", {"guide": current, "practice": summary})

@@ -1,9 +1,16 @@
 """Parse a rendered page and list anything active that the site itself did not put there."""
 
+import re
 from html.parser import HTMLParser
 
 OUR_META = {"charset", "viewport", "color-scheme", "description", "htmx-config"}
-FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "style", "form", "base", "frame", "math"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "style", "base", "frame", "math"}
+# The only places the site itself posts to; any other form or hx-* target is foreign.
+OUR_POSTS = re.compile(
+    r"^/(chapters/[\w-]+/[\w-]+/complete|guides/[\w-]+/(projects/[\w-]+/steps/\d+|interview/[\w-]+)"
+    r"|accounts/(logout|login|signup|delete|password_change|password_reset))/$"
+)
+OUR_HX = {"hx-target", "hx-swap", "hx-swap-oob"}
 
 
 class _Collector(HTMLParser):
@@ -22,6 +29,10 @@ class _Collector(HTMLParser):
                 self.found.append("script without a /static/ src")
         if tag == "meta" and not (set(a) & {"charset"} or a.get("name") in OUR_META):
             self.found.append(f"meta {a}")
+        if tag == "form" and not (
+            a.get("method") == "post" and OUR_POSTS.match(a.get("action") or "")
+        ):
+            self.found.append(f"form {a}")
         if tag == "link" and not (a.get("href") or "").startswith("/static/"):
             self.found.append(f"link {a}")
         for name, value in attrs:
@@ -32,7 +43,8 @@ class _Collector(HTMLParser):
             self.found.append(f"{tag} {name}=")
         if name == "style":
             self.found.append(f"{tag} style=")
-        if name.startswith(("hx-", "data-hx")) and not (tag == "body" and name == "hx-headers"):
+        ours = name in OUR_HX or (name == "hx-post" and tag == "form" and OUR_POSTS.match(value))
+        if name.startswith(("hx-", "data-hx")) and not ours:
             self.found.append(f"{tag} {name}=")
         compact = "".join(value.split()).lower()
         if name in {"href", "src", "action", "formaction"} and compact.startswith(

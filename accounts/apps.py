@@ -1,0 +1,10 @@
+"""Accounts: sign up, log in (with guest progress merged), password changes, deleting my data."""
+
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Accounts app configuration."""
+
+    name = "accounts"
+    default_auto_field = "django.db.models.BigAutoField"
