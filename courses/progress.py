@@ -34,6 +34,11 @@ class SectionState:
     opened_at: datetime | None
     completed_at: datetime | None
 
+    @property
+    def icon(self) -> str:
+        """A glyph for the state, so it never rests on colour alone."""
+        return {Status.COMPLETED: "✓", Status.OPENED: "◐"}.get(self.status, "○")
+
 
 @dataclass(frozen=True, kw_only=True)
 class ChapterProgress:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
+from .http import is_tracked
 
 
 @require_GET
@@ -49,6 +50,7 @@ def section(request: HttpRequest, chapter_id: str, section_id: str) -> HttpRespo
         "previous": previous,
         "next": following,
         "content_hash": get_course().content_hash,  # keys the cached, content-only fragments
+        "tracked": is_tracked(request),
     }
     return render(request, "courses/section.html", context)
 
