@@ -40,11 +40,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
+def get(
+    port: int, path: str, headers: dict | None = None, jar: dict | None = None
+) -> tuple[int, bytes, dict]:
+    """GET a path; with a cookie `jar`, send its cookies and keep the ones set, like a browser."""
+    sent = {"Host": "localhost", **(headers or {})}
+    if jar:
+        sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar.items())
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", path, headers={"Host": "localhost", **(headers or {})})
+    conn.request("GET", path, headers=sent)
     response = conn.getresponse()
     body = response.read()
+    if jar is not None:
+        for cookie in response.msg.get_all("Set-Cookie") or []:
+            name, _, rest = cookie.partition("=")
+            jar[name] = rest.split(";", 1)[0]
     conn.close()
     return response.status, body, dict(response.getheaders())
 
@@ -55,11 +65,11 @@ def load(port: int, path: str, seconds: float, concurrency: int) -> tuple[int, i
     lock, latencies, errors = threading.Lock(), [], [0]
 
     def worker() -> None:
-        mine, bad = [], 0
+        mine, bad, jar = [], 0, {}  # each client is one reader's browser, keeping its cookies
         while time.perf_counter() < deadline and len(mine) < 20_000:
             start = time.perf_counter()
             try:
-                status, _, _ = get(port, path)
+                status, _, _ = get(port, path, jar=jar)
                 ok = status == 200
             except OSError:
                 ok = False
