@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from courses import guest
+from quiz.attempts import claim_guest_attempts
 
 from . import services
 from .forms import DeleteAccountForm, SignupForm
@@ -38,6 +39,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password1"],
         )
         guest.merge_into_account(session=session, user=user)
+        claim_guest_attempts(session=session, user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Your account is ready and your progress is saved.")
         return redirect(_next_url(request))
@@ -52,6 +54,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         guest.merge_into_account(session=self.request.session, user=form.get_user())
+        claim_guest_attempts(session=self.request.session, user=form.get_user())
         return super().form_valid(form)
 
 

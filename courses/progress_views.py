@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from quiz.lookups import chapter_assessments
+
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
 from .content.model import Guide
@@ -97,7 +99,10 @@ def your_progress(request: HttpRequest) -> HttpResponse:
     marks = practice.practice_records(request)
     context = {
         "course": course,
-        "chapters": [progress.summarize(c, records) for c in course.chapters],
+        "chapters": [
+            (progress.summarize(c, records), chapter_assessments(request, c))
+            for c in course.chapters
+        ],
         "guides": [practice.summarize(g, marks) for g in course.guides],
         "rule": progress.CONTINUE_RULE,
         "has_any": bool(records or marks),

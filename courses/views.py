@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from quiz.lookups import chapter_assessments
+
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
 from .http import is_tracked
@@ -26,7 +28,8 @@ def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """Chapter overview: objectives, sections with state and reading time, where to continue."""
     current = chapter_or_404(chapter_id)
     summary = progress.summarize(current, progress.reading_records(request, current.id))
-    context = {"chapter": current, "progress": summary, "rule": progress.CONTINUE_RULE}
+    context = {"chapter": current, "progress": summary, "rule": progress.CONTINUE_RULE,
+               "assessments": chapter_assessments(request, current)}  # fmt: skip
     return render(request, "courses/chapter.html", context)
 
 

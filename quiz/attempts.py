@@ -1,0 +1,162 @@
+"""Changing attempts: start, skip, answer, submit, and a guest's attempts joining an account."""
+
+import random
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from courses.content.model import Assessment, Chapter
+
+from . import scoring
+from .lookups import asked
+from .models import GUEST_KEY, Answer, Attempt, AttemptQuestion, Kind, Status
+
+
+class AttemptClosedError(Exception):
+    """The attempt was already submitted (or skipped): nothing more can change."""
+
+
+def guest_key(session: SessionBase) -> str:
+    """The guest's attempt key, created on first use."""
+    if GUEST_KEY not in session:
+        session[GUEST_KEY] = secrets.token_urlsafe(24)
+    return session[GUEST_KEY]
+
+
+@transaction.atomic
+def start_attempt(
+    *, user: object | None, session: SessionBase, chapter: Chapter, assessment: Assessment,
+    content_version: str,
+) -> Attempt:  # fmt: skip
+    """A new attempt with its questions pinned: shuffled choices with opaque per-attempt values."""
+    attempt = Attempt.objects.create(
+        public_id=secrets.token_urlsafe(12), user=user,
+        guest_key="" if user else guest_key(session), chapter_id=chapter.id,
+        assessment_id=assessment.id, kind=assessment.kind, content_version=content_version,
+        question_count=len(assessment.question_ids), started_at=timezone.now(),
+    )  # fmt: skip
+    questions = {q.id: q for q in chapter.questions}
+    shuffle = random.Random(secrets.randbits(64))  # noqa: S311 (order, not secrecy)
+    rows = []
+    for position, qid in enumerate(assessment.question_ids, 1):
+        q = questions[qid]
+        choices = [
+            {"token": secrets.token_urlsafe(8), "id": c.id, "text": c.text,
+             "why_wrong_html": c.why_wrong_html}
+            for c in q.choices
+        ]  # fmt: skip
+        shuffle.shuffle(choices)
+        rows.append(AttemptQuestion(
+            attempt=attempt, position=position, question_id=q.id, question_version=q.version,
+            section_id=q.section_id, anchor=q.anchor, prompt=q.prompt, choices=choices,
+            answer_id=q.answer, explanation_html=q.explanation_html,
+        ))  # fmt: skip
+    AttemptQuestion.objects.bulk_create(rows)
+    return attempt
+
+
+def skip_pre(*, user: object | None, session: SessionBase, chapter: Chapter) -> None:
+    """Record that the learner chose to skip the pre-study assessment."""
+    try:
+        with transaction.atomic():
+            Attempt.objects.create(
+                public_id=secrets.token_urlsafe(12), user=user,
+                guest_key="" if user else guest_key(session), chapter_id=chapter.id,
+                assessment_id="pre", kind=Kind.PRE, status=Status.SKIPPED, content_version="",
+                started_at=timezone.now(),
+            )  # fmt: skip
+    except IntegrityError:
+        pass  # already has a pre-study attempt: skipping changes nothing
+
+
+_TABLE = Answer._meta.db_table
+_ATTEMPTS = Attempt._meta.db_table
+# One statement: saves or replaces the answer only while the attempt is still open, so a
+# double click or a race with submit can neither duplicate a row nor change a submitted result.
+_UPSERT = (
+    f'INSERT INTO "{_TABLE}" (attempt_id, question_id, choice_id, choice_text, answered_at) '  # noqa: S608
+    f'SELECT %s, %s, %s, %s, %s WHERE EXISTS (SELECT 1 FROM "{_ATTEMPTS}" '
+    "WHERE id = %s AND status = 'in_progress') "
+    "ON CONFLICT (attempt_id, question_id) DO UPDATE SET choice_id = excluded.choice_id, "
+    "choice_text = excluded.choice_text, answered_at = excluded.answered_at"
+)
+
+
+def save_answer(*, attempt: Attempt, question: AttemptQuestion, choice: dict) -> None:
+    """Save (or change) the answer to one question; raises AttemptClosedError after submission."""
+    params = [attempt.pk, question.question_id, choice["id"], choice["text"], timezone.now(),
+              attempt.pk]  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT, params)
+        if cursor.rowcount == 0:
+            raise AttemptClosedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    """What saving (and perhaps submitting) a whole form did."""
+
+    answers: dict[str, str]
+    """Question id to chosen choice id, after saving."""
+    unanswered: int
+    score: scoring.Score | None
+    """Set when the attempt was submitted."""
+
+
+@transaction.atomic
+def save_all(
+    *, attempt: Attempt, questions: list[AttemptQuestion], chosen: list[tuple[str, dict]],
+    submit: bool, confirmed: bool, current_ids: set[str],
+) -> Outcome:  # fmt: skip
+    """Save the posted answers in one statement; submit (scored here) if asked and confirmed.
+
+    The attempt row is locked first, so a double-clicked submit scores once and the second
+    request finds it closed. Raises AttemptClosedError for a submitted or skipped attempt.
+    """
+    if (
+        not Attempt.objects.select_for_update()
+        .filter(pk=attempt.pk, status=Status.IN_PROGRESS)
+        .exists()
+    ):
+        raise AttemptClosedError
+    now = timezone.now()
+    if chosen:
+        Answer.objects.bulk_create(
+            [Answer(attempt=attempt, question_id=qid, choice_id=c["id"], choice_text=c["text"],
+                    answered_at=now) for qid, c in chosen],
+            update_conflicts=True, unique_fields=["attempt", "question_id"],
+            update_fields=["choice_id", "choice_text", "answered_at"],
+        )  # fmt: skip
+    answers = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "choice_id"))
+    unanswered = len(questions) - sum(q.question_id in answers for q in questions)
+    if not submit or (unanswered and not confirmed):
+        return Outcome(answers=answers, unanswered=unanswered, score=None)
+    result = scoring.score(asked(questions, answers, current_ids))
+    Attempt.objects.filter(pk=attempt.pk).update(
+        status=Status.SUBMITTED, submitted_at=now, correct=result.correct, counted=result.counted
+    )
+    return Outcome(answers=answers, unanswered=unanswered, score=result)
+
+
+RANK = {Status.SUBMITTED: 2, Status.IN_PROGRESS: 1, Status.SKIPPED: 0}
+
+
+@transaction.atomic
+def claim_guest_attempts(*, session: SessionBase, user: object) -> None:
+    """A guest's attempts join the account; of two pre-study attempts the furthest is kept."""
+    key = session.pop(GUEST_KEY, None)
+    if not key:
+        return
+    for attempt in Attempt.objects.filter(user__isnull=True, guest_key=key):
+        existing = Attempt.objects.filter(user=user, chapter_id=attempt.chapter_id, kind=Kind.PRE)
+        mine = existing.first() if attempt.kind == Kind.PRE else None
+        if mine and RANK[mine.status] >= RANK[attempt.status]:
+            attempt.delete()
+            continue
+        if mine:
+            mine.delete()
+        attempt.user, attempt.guest_key = user, ""
+        attempt.save(update_fields=["user", "guest_key"])
