@@ -44,6 +44,7 @@ validate: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/section_page.py
+	$(PY) bench/answer_save.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3* test-artifacts
