@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from quiz.lookups import chapter_assessments
+from quiz.pages import review_plan
 
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
-from .content.model import Guide
+from .content.model import Chapter, Guide
 from .models import PracticeKind, PracticeValue
 from .records import PracticeRecord, ReadingRecord
 
@@ -99,15 +100,18 @@ def your_progress(request: HttpRequest) -> HttpResponse:
     marks = practice.practice_records(request)
     context = {
         "course": course,
-        "chapters": [
-            (progress.summarize(c, records), chapter_assessments(request, c))
-            for c in course.chapters
-        ],
+        "chapters": [_chapter_row(request, c, records) for c in course.chapters],
         "guides": [practice.summarize(g, marks) for g in course.guides],
         "rule": progress.CONTINUE_RULE,
         "has_any": bool(records or marks),
     }
     return render(request, "courses/progress.html", context)
+
+
+def _chapter_row(request: HttpRequest, chapter: Chapter, records: list) -> tuple:
+    assessments = chapter_assessments(request, chapter)
+    review = review_plan(assessments.latest_submitted, chapter)
+    return progress.summarize(chapter, records), assessments, review
 
 
 def _export_rows(request: HttpRequest) -> tuple[list[ReadingRecord], list[PracticeRecord]]:

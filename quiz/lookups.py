@@ -74,6 +74,13 @@ class ChapterAssessments:
         return done[0] if done else None
 
     @property
+    def latest_submitted(self) -> Attempt | None:
+        """The newest submitted attempt: post-study if any, else pre-study."""
+        if self.post_submitted:
+            return self.post_submitted[0]
+        return self.pre if self.pre and self.pre.status == Status.SUBMITTED else None
+
+    @property
     def gain(self) -> float | None:
         """g from the pre-study score and the latest submitted post-study score (whole tests)."""
         latest = self.post_submitted[0] if self.post_submitted else None

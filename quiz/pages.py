@@ -94,6 +94,16 @@ def _shown(q, answers, current, chapter, comparison) -> ShownQuestion:
     )  # fmt: skip
 
 
+def review_plan(attempt: Attempt | None, chapter: Chapter) -> list[tuple[object, list]]:
+    """Sections and questions still missed in a submitted attempt (for Your Progress)."""
+    if attempt is None or attempt.status != Status.SUBMITTED:
+        return []
+    current = {q.id for q in chapter.questions}
+    answers = {qid: a.choice_id for qid, a in _answers(attempt).items()}
+    shown = [_shown(q, answers, current, chapter, None) for q in attempt.questions.all()]
+    return _review(shown, chapter)
+
+
 def _review(shown: list[ShownQuestion], chapter: Chapter) -> list[tuple[object, list]]:
     """Sections behind the questions still missed, in reading order."""
     missed: dict[str, list[ShownQuestion]] = {}

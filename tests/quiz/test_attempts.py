@@ -177,6 +177,8 @@ def test_post_study_shows_changes_and_gain_and_can_be_retaken(client, learner):
     assert "g = -1.00" in page  # from the pre-study score and the latest post-study score
     progress = client.get("/progress/").content.decode()
     assert "Latest: <strong>0/12</strong>" in progress
+    assert "Questions to review" in progress
+    assert progress.count("#result-") == 12  # the latest attempt missed every question
 
 
 def test_gain_after_a_perfect_pre_study_score_is_explained(client, learner):
