@@ -21,7 +21,7 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
-        if tag in FORBIDDEN_TAGS:
+        if tag in FORBIDDEN_TAGS and not (tag == "svg" and a.get("class") == "dg-svg"):
             self.found.append(f"<{tag}>")
         if tag == "script":
             self.in_script = True

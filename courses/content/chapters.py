@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diagrams import load_diagrams
 from .fields import FileReader, Id
 from .files import SourceFile, prose_lines, read_source, read_yaml, split_front_matter
 from .model import BodyPart, Chapter, Diagram, Section
-from .parts import build_terms, load_assessment, load_diagrams, load_glossary
+from .parts import build_terms, load_assessment, load_glossary
 from .problems import Problem
 from .render import DIAGRAM_RE, Linker, render_inline, render_markdown, split_slots
 

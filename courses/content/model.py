@@ -16,16 +16,118 @@ class TocEntry:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DiagramText:
+    """One line of text in a diagram, already placed on the canvas."""
+
+    text: str
+    """The words of this line."""
+    x: float
+    """Anchor point, in canvas units."""
+    y: float
+    """Baseline, in canvas units."""
+    anchor: str
+    """SVG text-anchor: `start`, `middle` or `end`."""
+    role: str
+    """`title`, `sub` or `tag`: the stylesheet picks the font size from it."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DiagramPart:
+    """A drawn part of a diagram: a box, zone, lane, label or marker."""
+
+    id: str
+    """Id within the diagram, used by connections and steps."""
+    kind: str
+    """`box`, `zone`, `lane`, `label` or `marker`."""
+    label: str
+    """Main text."""
+    sublabel: str
+    """Secondary text, or empty."""
+    tone: str
+    """`neutral`, `ok`, `bad` or `accent`: colour, always backed by words or shape."""
+    x: int
+    """Left edge, in canvas units."""
+    y: int
+    """Top edge, in canvas units."""
+    w: int
+    """Width, in canvas units."""
+    h: int
+    """Height, in canvas units."""
+    parent: str
+    """The zone or lane it sits in, or empty."""
+    appears: int
+    """The step it first shows at (1: from the start)."""
+    highlights: tuple[int, ...]
+    """Steps at which it is highlighted."""
+    lines: tuple[DiagramText, ...]
+    """Its label and sublabel, wrapped and placed."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DiagramConnection:
+    """A line from one part to another: a plain path, an allowed or a blocked flow."""
+
+    id: str
+    """Id within the diagram, used by steps and packet routes."""
+    source: str
+    """Part it starts at."""
+    target: str
+    """Part it points to."""
+    kind: str
+    """`path`, `allowed` or `blocked` (dashed, ends in a cross)."""
+    label: str
+    """Text on the line, or empty."""
+    x1: float
+    """Start point, on the edge of the source part."""
+    y1: float
+    """Start point, vertical."""
+    x2: float
+    """End point: the target's edge, or where a blocked flow is stopped."""
+    y2: float
+    """End point, vertical."""
+    head: str
+    """Arrowhead polygon points (empty for a blocked connection)."""
+    cross: str
+    """Path of the stop cross (blocked connections only)."""
+    tag: tuple[float, float, float, float]
+    """Label background rectangle: x, y, width, height (zeros without a label)."""
+    label_lines: tuple[DiagramText, ...]
+    """The label, wrapped and placed."""
+    appears: int
+    """The step it first shows at (1: from the start)."""
+    highlights: tuple[int, ...]
+    """Steps at which it is highlighted."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DiagramTravel:
+    """A packet moving along a chain of connections during one step."""
+
+    along: tuple[str, ...]
+    """Connection ids, each starting where the one before ends."""
+    ms: int
+    """How long the trip takes, in milliseconds."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class DiagramStep:
     """One step of a diagram."""
 
     caption: str
     """What this step shows, read aloud and listed as the text alternative."""
+    show: tuple[str, ...]
+    """Parts and connections that appear at this step."""
+    highlight: tuple[str, ...]
+    """Parts and connections emphasised during this step."""
+    travel: tuple[DiagramTravel, ...]
+    """Packets that move during this step."""
+    ms: int
+    """How long Play stays on this step, in milliseconds."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class Diagram:
-    """A diagram placed in a section with `[[diagram: id]]`."""
+    """An animated diagram placed in a section with `[[diagram: id]]`."""
 
     id: str
     """Stable id, also the file name."""
@@ -33,8 +135,33 @@ class Diagram:
     """Figure title."""
     summary: str
     """Figure caption: what the whole diagram shows."""
+    scale_note: str
+    """How the animation's timing relates to real time, or empty."""
+    width: int
+    """Canvas width, in units (the SVG viewBox)."""
+    height: int
+    """Canvas height, in units."""
+    parts: tuple[DiagramPart, ...]
+    """Drawn parts, back to front."""
+    connections: tuple[DiagramConnection, ...]
+    """Lines between parts, drawn above the parts."""
     steps: tuple[DiagramStep, ...]
     """Ordered steps."""
+
+    @property
+    def containers(self) -> tuple[DiagramPart, ...]:
+        """Zones and lanes: drawn first, under the connections."""
+        return tuple(p for p in self.parts if p.kind in ("zone", "lane"))
+
+    @property
+    def pieces(self) -> tuple[DiagramPart, ...]:
+        """Every other part: drawn above the connections."""
+        return tuple(p for p in self.parts if p.kind not in ("zone", "lane"))
+
+    @property
+    def packets(self) -> tuple[tuple[int, DiagramTravel], ...]:
+        """(step number, trip) for every packet a step sends."""
+        return tuple((n, t) for n, step in enumerate(self.steps, 1) for t in step.travel)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,39 +1,16 @@
-"""A chapter's glossary, diagrams and assessment files."""
+"""A chapter's glossary and assessment files."""
 
 import json
 from pathlib import Path
 
 from .fields import FileReader, Id
 from .files import read_yaml, short_hash
-from .model import Assessment, Choice, Diagram, DiagramStep, Question, Term
+from .model import Assessment, Choice, Question, Term
 from .problems import Problem
 from .render import Linker, render_inline, render_markdown
 from .yamlio import LineList
 
 KINDS = ("pre", "post")
-
-
-def load_diagrams(folder: Path, root: Path, problems: list[Problem]) -> dict[str, Diagram]:
-    """Every `diagrams/*.yaml` of a chapter, by id."""
-    diagrams: dict[str, Diagram] = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        data, source = read_yaml(path, root, problems)
-        if source is None or data is None:
-            continue
-        r = FileReader(source.shown, problems)
-        f = r.fields(data, 1, "diagram", required={"id": Id, "title": str, "summary": str, "steps": list})
-        steps = []
-        for item, line in r.items(f, "steps", dict, "diagram"):
-            step = r.fields(item, line, "diagram step", required={"caption": str})
-            if "caption" in step:
-                steps.append(DiagramStep(caption=step["caption"]))
-        if "id" in f and f["id"] in diagrams:
-            r.error(data.line_of("id"), f"duplicate diagram id '{f['id']}'")
-        elif {"id", "title", "summary"} <= f.keys():
-            diagrams[f["id"]] = Diagram(
-                id=f["id"], title=f["title"], summary=f["summary"], steps=tuple(steps)
-            )
-    return diagrams
 
 
 def load_glossary(

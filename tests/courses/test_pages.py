@@ -88,7 +88,7 @@ def test_glossary_is_alphabetical_and_links_back_to_where_terms_are_taught(clien
     assert f'href="{CH}hpc-networking/">section 1: High-Performance' in html
 
 
-def test_diagram_placeholder_shows_every_step_as_text(client):
+def test_diagram_text_alternative_lists_every_fact(client):
     page = text(client.get(f"{CH}hpc-networking/"))
     assert "50–100x lower latency" in page
     assert "8 hops" in page and "4 hops" in page

@@ -31,7 +31,26 @@ PAYLOADS = [
     '<math><mi xlink:href="javascript:alert(1)">m</mi></math>',
 ]
 PAYLOAD = " ".join(PAYLOADS)
-KEEP = {"id", "section", "anchor", "answer", "kind", "level", "sections", "questions", "number"}
+KEEP = {
+    "id",
+    "section",
+    "anchor",
+    "answer",
+    "kind",
+    "level",
+    "sections",
+    "questions",
+    "number",
+    "from",
+    "to",
+    "parent",
+    "show",
+    "highlight",
+    "along",
+    "stop_at",
+    "tone",
+    "align",
+}
 
 
 def poison(value: object, key: str = "") -> object:

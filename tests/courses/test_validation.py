@@ -28,7 +28,7 @@ EXPECTED_BROKEN = [
     "has that id",
     "broken/chapters/basics/diagrams/flow.yaml:6: diagram step is missing required field 'caption'",
     "broken/chapters/basics/diagrams/flow.yaml:6: unknown field 'words' in diagram step "
-    "(expected: caption)",
+    "(expected: caption, show, highlight, travel, ms)",
     "broken/chapters/basics/glossary.yaml:5: term refers to unknown section 'omega'",
     "broken/chapters/basics/glossary.yaml:6: duplicate term id 'widget' (first used on line 2)",
     "broken/chapters/basics/sections/01-alpha.md:2: section front matter is missing required "
