@@ -5,8 +5,9 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -19,9 +20,10 @@ from .forms import DeleteAccountForm, SignupForm
 
 
 def _next_url(request: HttpRequest) -> str:
+    """Where to go after signing up: a safe local path from `next`, else Your progress."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
-    return target if safe else "courses:progress"
+    return target if safe and target.startswith("/") else reverse("courses:progress")
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -42,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         claim_guest_attempts(session=session, user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Your account is ready and your progress is saved.")
-        return redirect(_next_url(request))
+        return HttpResponseRedirect(_next_url(request))
     next_url = request.POST.get("next") or request.GET.get("next", "")
     return render(request, "registration/signup.html", {"form": form, "next": next_url})
 
@@ -51,6 +53,11 @@ class LoginView(auth_views.LoginView):
     """Django's login, then the guest's progress is merged into the account."""
 
     redirect_authenticated_user = True
+
+    def get_redirect_url(self) -> str:
+        """`next`, unless it points back at this page (Django would refuse a redirect loop)."""
+        url = super().get_redirect_url()
+        return "" if url.split("?", 1)[0] == self.request.path else url
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         guest.merge_into_account(session=self.request.session, user=form.get_user())

@@ -11,11 +11,16 @@ from .records import ReadingRecord
 
 _TABLE = SectionProgress._meta.db_table
 # One statement, no transaction: keeps the page and the mark within their query budgets and is
-# safe under concurrent double submits (the unique constraint decides; nothing raises).
-_INSERT_IGNORE = (
+# safe under concurrent double submits (the unique constraint decides; nothing raises). A
+# completion that meets a row opened a moment before fills in its completion time.
+_UPSERT = (
     f'INSERT INTO "{_TABLE}" (user_id, chapter_id, section_id, content_version, opened_at, '  # noqa: S608
     "completed_at) VALUES (%s, %s, %s, %s, %s, %s) "
-    "ON CONFLICT (user_id, chapter_id, section_id) DO NOTHING"
+    "ON CONFLICT (user_id, chapter_id, section_id) "
+)
+_ON_OPEN = "DO NOTHING"
+_ON_COMPLETE = (
+    f'DO UPDATE SET completed_at = COALESCE("{_TABLE}".completed_at, excluded.completed_at)'
 )
 
 
@@ -23,7 +28,7 @@ def _insert(user_id: int, chapter: Chapter, section: Section, *, completed: bool
     now = timezone.now()
     params = [user_id, chapter.id, section.id, section.version, now, now if completed else None]
     with connection.cursor() as cursor:
-        cursor.execute(_INSERT_IGNORE, params)
+        cursor.execute(_UPSERT + (_ON_COMPLETE if completed else _ON_OPEN), params)
 
 
 def record_open(

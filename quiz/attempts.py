@@ -58,8 +58,8 @@ def start_attempt(
     return attempt
 
 
-def skip_pre(*, user: object | None, session: SessionBase, chapter: Chapter) -> None:
-    """Record that the learner chose to skip the pre-study assessment."""
+def skip_pre(*, user: object | None, session: SessionBase, chapter: Chapter) -> bool:
+    """Record that the learner skipped the pre-study assessment; False if they already had one."""
     try:
         with transaction.atomic():
             Attempt.objects.create(
@@ -69,17 +69,20 @@ def skip_pre(*, user: object | None, session: SessionBase, chapter: Chapter) -> 
                 started_at=timezone.now(),
             )  # fmt: skip
     except IntegrityError:
-        pass  # already has a pre-study attempt: skipping changes nothing
+        return False  # already has a pre-study attempt (started, submitted or skipped)
+    return True
 
 
 _TABLE = Answer._meta.db_table
 _ATTEMPTS = Attempt._meta.db_table
 # One statement: saves or replaces the answer only while the attempt is still open, so a
 # double click or a race with submit can neither duplicate a row nor change a submitted result.
+# SQLite serialises writers (IMMEDIATE); PostgreSQL needs FOR SHARE so the check waits for a
+# concurrent submit (which holds the attempt row FOR UPDATE) and then sees it closed.
 _UPSERT = (
     f'INSERT INTO "{_TABLE}" (attempt_id, question_id, choice_id, choice_text, answered_at) '  # noqa: S608
     f'SELECT %s, %s, %s, %s, %s WHERE EXISTS (SELECT 1 FROM "{_ATTEMPTS}" '
-    "WHERE id = %s AND status = 'in_progress') "
+    "WHERE id = %s AND status = 'in_progress'{lock}) "
     "ON CONFLICT (attempt_id, question_id) DO UPDATE SET choice_id = excluded.choice_id, "
     "choice_text = excluded.choice_text, answered_at = excluded.answered_at"
 )
@@ -89,8 +92,9 @@ def save_answer(*, attempt: Attempt, question: AttemptQuestion, choice: dict) ->
     """Save (or change) the answer to one question; raises AttemptClosedError after submission."""
     params = [attempt.pk, question.question_id, choice["id"], choice["text"], timezone.now(),
               attempt.pk]  # fmt: skip
+    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
-        cursor.execute(_UPSERT, params)
+        cursor.execute(_UPSERT.replace("{lock}", lock), params)
         if cursor.rowcount == 0:
             raise AttemptClosedError
 
@@ -141,19 +145,21 @@ def save_all(
     return Outcome(answers=answers, unanswered=unanswered, score=result)
 
 
-RANK = {Status.SUBMITTED: 2, Status.IN_PROGRESS: 1, Status.SKIPPED: 0}
-
-
 @transaction.atomic
 def claim_guest_attempts(*, session: SessionBase, user: object) -> None:
-    """A guest's attempts join the account; of two pre-study attempts the furthest is kept."""
+    """A guest's pre-study attempt joins the account, unless the account's own one is final.
+
+    An account's submitted or skipped pre-study attempt is final (it is taken once); a guest's
+    submitted one replaces an account's unfinished one; otherwise the account's is kept.
+    """
     key = session.pop(GUEST_KEY, None)
     if not key:
         return
-    for attempt in Attempt.objects.filter(user__isnull=True, guest_key=key):
-        existing = Attempt.objects.filter(user=user, chapter_id=attempt.chapter_id, kind=Kind.PRE)
-        mine = existing.first() if attempt.kind == Kind.PRE else None
-        if mine and RANK[mine.status] >= RANK[attempt.status]:
+    for attempt in Attempt.objects.filter(user__isnull=True, guest_key=key, kind=Kind.PRE):
+        mine = Attempt.objects.filter(
+            user=user, chapter_id=attempt.chapter_id, kind=Kind.PRE
+        ).first()
+        if mine and (mine.status != Status.IN_PROGRESS or attempt.status != Status.SUBMITTED):
             attempt.delete()
             continue
         if mine:

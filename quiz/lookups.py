@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest
 
 from courses.content.model import Chapter
 
 from . import scoring
-from .models import GUEST_KEY, Attempt, AttemptQuestion, Kind, Status
+from .models import GUEST_KEY, Answer, Attempt, AttemptQuestion, Kind, Status
 
 
 def owner(request: HttpRequest) -> Q | None:
@@ -91,6 +91,28 @@ class ChapterAssessments:
         return scoring.normalized_gain(pre, post)
 
 
+def _rescore(submitted: list[Attempt], current_ids: set[str]) -> None:
+    """Score submitted attempts against the questions still in the course, in one query.
+
+    The stored score is the one given at submission; when a question has since been removed
+    it no longer counts, so every page shows the same score as the results page.
+    """
+    if not submitted:
+        return
+    chosen = Answer.objects.filter(attempt=OuterRef("attempt"), question_id=OuterRef("question_id"))
+    rows = (
+        AttemptQuestion.objects.filter(attempt__in=submitted, question_id__in=current_ids)
+        .annotate(chosen=Subquery(chosen.values("choice_id")[:1]))
+        .values_list("attempt_id", "answer_id", "chosen")
+    )
+    tally = {a.pk: [0, 0] for a in submitted}
+    for attempt_id, answer_id, picked in rows:
+        tally[attempt_id][0] += answer_id == picked
+        tally[attempt_id][1] += 1
+    for attempt in submitted:
+        attempt.correct, attempt.counted = tally[attempt.pk]
+
+
 def chapter_assessments(request: HttpRequest, chapter: Chapter) -> ChapterAssessments:
     """One query: the requester's attempts for the chapter, with answered counts."""
     mine = owner(request)
@@ -100,6 +122,9 @@ def chapter_assessments(request: HttpRequest, chapter: Chapter) -> ChapterAssess
         Attempt.objects.filter(mine, chapter_id=chapter.id)
         .annotate(answered=Count("answers"))
         .order_by("-started_at")
+    )
+    _rescore(
+        [a for a in attempts if a.status == Status.SUBMITTED], {q.id for q in chapter.questions}
     )
     pre = next((a for a in attempts if a.kind == Kind.PRE), None)
     return ChapterAssessments(pre=pre, posts=tuple(a for a in attempts if a.kind == Kind.POST))

@@ -50,6 +50,16 @@ class Attempt(models.Model):
                 condition=Q(kind="pre"),
                 name="one_pre_study_attempt_per_learner",
             ),
+            models.UniqueConstraint(
+                fields=["guest_key", "chapter_id"],
+                condition=Q(kind="pre", user__isnull=True),
+                name="one_pre_study_attempt_per_guest",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "chapter_id"],
+                condition=Q(kind="post", status="in_progress"),
+                name="one_open_post_study_attempt_per_learner",
+            ),
             models.CheckConstraint(
                 condition=Q(user__isnull=False) | ~Q(guest_key=""), name="attempt_has_an_owner"
             ),

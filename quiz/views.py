@@ -3,6 +3,7 @@
 import re
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from . import attempts, pages
 from .lookups import attempt_or_404, chapter_assessments
 from .models import Answer, Kind, Status
 
-FIELD = re.compile(r"^q(\d+)$")
+FIELD = re.compile(r"^q([1-9]\d{0,3})$", re.ASCII)
 CLOSED = "This attempt was submitted; its answers are final."
 
 
@@ -49,9 +50,14 @@ def start(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
     if existing is not None:
         return redirect("quiz:attempt", existing.public_id)
     user = request.user if request.user.is_authenticated else None
-    attempt = attempts.start_attempt(user=user, session=request.session, chapter=chapter,
-                                     assessment=assessment,
-                                     content_version=pages.content_version())  # fmt: skip
+    try:
+        attempt = attempts.start_attempt(
+            user=user, session=request.session, chapter=chapter, assessment=assessment,
+            content_version=pages.content_version(),
+        )  # fmt: skip
+    except IntegrityError:  # a double click: the other request started it
+        states = chapter_assessments(request, chapter)
+        attempt = states.pre if kind == Kind.PRE else states.post_in_progress
     return redirect("quiz:attempt", attempt.public_id)
 
 
@@ -60,9 +66,13 @@ def skip(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """Skip the pre-study assessment (recorded as skipped)."""
     chapter = chapter_or_404(chapter_id)
     user = request.user if request.user.is_authenticated else None
-    attempts.skip_pre(user=user, session=request.session, chapter=chapter)
-    messages.info(request, "Pre-study assessment skipped. The post-study one is still open to you.")
-    return redirect(chapter.sections[0].url)
+    if attempts.skip_pre(user=user, session=request.session, chapter=chapter):
+        messages.info(
+            request, "Pre-study assessment skipped. The post-study one stays open to you."
+        )
+        return redirect(chapter.sections[0].url)
+    messages.info(request, "You already have a pre-study attempt, so it was not skipped.")
+    return redirect("quiz:overview", chapter.id, Kind.PRE)
 
 
 @require_GET

@@ -106,3 +106,17 @@ def test_personal_pages_are_never_cached(client, url):
     cache = client.get(url)["Cache-Control"]
     assert "no-store" in cache
     assert "private" in cache
+
+
+def test_a_next_that_is_not_a_path_falls_back_to_progress(client):
+    data = {"username": "word", "password1": PASSWORD, "password2": PASSWORD}
+    response = client.post("/accounts/signup/?next=home", data)
+    assert response.status_code == 302
+    assert response["Location"] == "/progress/"
+
+
+def test_a_signed_in_visit_to_login_with_next_pointing_at_login_does_not_crash(client):
+    client.force_login(User.objects.create_user("loop", password=PASSWORD))
+    response = client.get("/accounts/login/?next=/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"] == "/progress/"
