@@ -149,3 +149,11 @@ def test_cached_section_fragment_follows_a_content_edit(client, settings, tmp_pa
     page.write_text(page.read_text().replace("Alpha uses the", "Alpha now uses the"))
     settings.CONTENT_DIR = str(root)  # a changed setting reloads content, as a restart would
     assert "Alpha now uses the" in client.get("/chapters/basics/alpha/").content.decode()
+
+
+def test_code_blocks_are_highlighted_with_classes_and_get_a_copy_button(client):
+    html = client.get(f"{CH}network-policies/").content.decode()
+    assert '<div class="codeblock"><pre tabindex="0">' in html
+    assert '<span class="nt">apiVersion</span>' in html
+    assert "style=" not in html.split("<main")[1]
+    assert "/static/js/copy.js" in html
