@@ -28,7 +28,7 @@ def more_posts(user: User, count: int, seed: int = 8) -> list[Attempt]:
     for n in range(count):
         submitted = now - timedelta(days=3, minutes=rng.randrange(100_000))
         rows.append(Attempt(
-            public_id=f"bulk{n}", user=user, chapter_id=CH, assessment_id="post", kind=Kind.POST,
+            public_id=f"bulk{user.pk}-{n}", user=user, chapter_id=CH, assessment_id="post", kind=Kind.POST,
             status=Status.SUBMITTED, content_version="x", question_count=12,
             started_at=submitted - timedelta(minutes=9), submitted_at=submitted,
             correct=rng.randrange(13), counted=rng.choice([11, 12]),
