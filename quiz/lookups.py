@@ -91,17 +91,21 @@ def submitted_posts(attempts: QuerySet[Attempt]) -> QuerySet[Attempt]:
     return attempts.filter(kind=Kind.POST, status=Status.SUBMITTED)
 
 
-def _picks(mine: QuerySet[Attempt]) -> Q:
-    """The pre, the open post and the first, latest and best posts: each an indexed LIMIT 1."""
+def _picks(mine: QuerySet[Attempt], guest: bool) -> Q:
+    """The pre, the open post and the first, latest and best posts: each an indexed LIMIT 1.
+
+    Guests only ever have a pre-study attempt (found by its partial unique index).
+    """
     posts = submitted_posts(mine)
-    picks = [
-        mine.filter(kind=Kind.PRE),
-        mine.filter(kind=Kind.POST, status=Status.IN_PROGRESS),
-        posts.order_by("submitted_at", "pk"),
-        posts.order_by("-submitted_at", "-pk"),
-        posts.order_by(ratio().desc(), "submitted_at", "pk"),
-    ]
-    found = Q(pk__in=[])
+    picks = [mine.filter(kind=Kind.PRE)]
+    if not guest:
+        picks += [
+            mine.filter(kind=Kind.POST, status=Status.IN_PROGRESS),
+            posts.order_by("submitted_at", "pk"),
+            posts.order_by("-submitted_at", "-pk"),
+            posts.order_by(ratio().desc(), "submitted_at", "pk"),
+        ]
+    found = Q()
     for pick in picks:
         found |= Q(pk=Subquery(pick.values("pk")[:1]))
     return found
@@ -122,7 +126,7 @@ def chapter_assessments(request: HttpRequest, chapter: Chapter) -> ChapterAssess
         .annotate(n=Count("pk")).values("n")
     )  # fmt: skip
     rows = list(
-        Attempt.objects.filter(_picks(attempts)).annotate(
+        Attempt.objects.filter(_picks(attempts, not request.user.is_authenticated)).annotate(
             answered=Coalesce(Subquery(answered), 0), post_count=Coalesce(Subquery(count), 0)
         )
     )
@@ -148,10 +152,9 @@ def _state(rows: list[Attempt], post_count: int) -> ChapterAssessments:
 
 def recent_posts(request: HttpRequest, chapter: Chapter) -> list[Attempt]:
     """The newest submitted post-study attempts, at most RECENT of them (one query)."""
-    mine = owner(request)
-    if mine is None:
+    if not request.user.is_authenticated:
         return []
-    attempts = Attempt.objects.filter(mine, chapter_id=chapter.id)
+    attempts = Attempt.objects.filter(owner(request), chapter_id=chapter.id)
     return list(submitted_posts(attempts).order_by("-submitted_at", "-pk")[:RECENT])
 
 
