@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from quiz.feedback import answers_shown
 from quiz.lookups import chapter_assessments
 from quiz.pages import review_plan
 
@@ -109,8 +110,12 @@ def your_progress(request: HttpRequest) -> HttpResponse:
 
 def _chapter_row(request: HttpRequest, chapter: Chapter, records: list) -> tuple:
     assessments = chapter_assessments(request, chapter)
-    review = review_plan(assessments.latest_submitted, chapter)
-    return progress.summarize(chapter, records), assessments, review
+    latest = assessments.latest_submitted
+    review = review_plan(latest, chapter)
+    # A pre-study attempt's missed questions stay private until the post-study one (see
+    # quiz.feedback): the plan then names sections and counts only.
+    shown = latest is None or answers_shown(latest, chapter, has_post=lambda: False)
+    return progress.summarize(chapter, records), assessments, review, shown
 
 
 def _export_rows(request: HttpRequest) -> tuple[list[ReadingRecord], list[PracticeRecord]]:

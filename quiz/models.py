@@ -48,6 +48,9 @@ class Attempt(models.Model):
     correct = models.PositiveSmallIntegerField(null=True, blank=True)
     """Stored at submission (or by `manage.py rescore`), never recomputed by a page."""
     counted = models.PositiveSmallIntegerField(null=True, blank=True)
+    answers_revealed_at = models.DateTimeField(null=True, blank=True)
+    """When the learner chose to see a pre-study attempt's answers before the post-study one
+    (their learning gain then means less, and every page that shows it says so)."""
 
     class Meta:
         constraints = [

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from courses.catalog import get_course
 from courses.content.model import Chapter
 
-from . import scoring
-from .lookups import asked, pre_attempt
+from . import feedback, scoring
+from .lookups import asked, chapter_assessments, pre_attempt
 from .models import Answer, Attempt, AttemptQuestion, Kind, Status
 
 
@@ -61,9 +61,15 @@ def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict
     asked_questions = questions(attempt)
     answers = _answers(attempt)
     result = scoring.Score(correct=attempt.correct or 0, counted=attempt.counted or 0)
-    comparison = _comparison(attempt, asked_questions, answers, current, request, chapter)
+    pre = pre_attempt(request, chapter) if attempt.kind == Kind.POST else None
+    comparison = _comparison(pre, asked_questions, answers, current)
     shown = [_shown(q, answers, current, chapter, comparison) for q in asked_questions]
     review = _review(shown, chapter)
+    show_answers = feedback.answers_shown(
+        attempt,
+        chapter,
+        has_post=lambda: chapter_assessments(request, chapter).post_first is not None,
+    )
     changes = []
     if comparison:
         labels = (
@@ -74,13 +80,11 @@ def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict
         )
         changes = [(label, icon, comparison.count(kind)) for label, icon, kind in labels]
     return {"attempt": attempt, "chapter": chapter, "result": result, "shown": shown,
-            "comparison": comparison, "changes": changes, "review": review}  # fmt: skip
+            "comparison": comparison, "changes": changes, "review": review,
+            "show_answers": show_answers, "pre": pre}  # fmt: skip
 
 
-def _comparison(attempt, asked_questions, answers, current, request, chapter):
-    if attempt.kind != Kind.POST:
-        return None
-    pre = pre_attempt(request, chapter)
+def _comparison(pre, asked_questions, answers, current):
     if not pre or pre.status != Status.SUBMITTED:
         return None
     before = asked(questions(pre), _answers(pre), current)

@@ -2,14 +2,20 @@
 
 from django.urls import path
 
-from . import views
+from . import feedback_views, views
 
 app_name = "quiz"
 urlpatterns = [
     path("chapters/<slug:chapter_id>/assessments/<slug:kind>/", views.overview, name="overview"),
     path("chapters/<slug:chapter_id>/assessments/<slug:kind>/start/", views.start, name="start"),
-    path("chapters/<slug:chapter_id>/assessments/pre/skip/", views.skip, name="skip"),
+    path("chapters/<slug:chapter_id>/assessments/pre/skip/", feedback_views.skip, name="skip"),
+    path(
+        "chapters/<slug:chapter_id>/assessments/pre/undo-skip/",
+        feedback_views.undo_skip,
+        name="undo_skip",
+    ),
     path("attempts/<str:public_id>/", views.attempt, name="attempt"),
     path("attempts/<str:public_id>/answer/", views.answer, name="answer"),
     path("attempts/<str:public_id>/save/", views.save, name="save"),
+    path("attempts/<str:public_id>/reveal/", feedback_views.reveal, name="reveal"),
 ]

@@ -13,6 +13,7 @@ from courses.catalog import chapter_or_404
 from courses.content.model import Assessment, Chapter
 
 from . import attempts, pages
+from .feedback_views import skip_undo_allowed
 from .lookups import attempt_or_404, chapter_assessments, recent_posts
 from .models import Answer, Kind, Status
 
@@ -32,9 +33,15 @@ def overview(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
     """An assessment's start page: what it is, and start, resume, skip or see results."""
     chapter = chapter_or_404(chapter_id)
     assessment = _assessment_or_404(chapter, kind)
-    recent = recent_posts(request, chapter) if kind == Kind.POST else []
-    context = {"chapter": chapter, "assessment": assessment, "recent": recent,
-               "states": chapter_assessments(request, chapter)}  # fmt: skip
+    states = chapter_assessments(request, chapter)
+    context = {
+        "chapter": chapter,
+        "assessment": assessment,
+        "states": states,
+        "recent": recent_posts(request, chapter) if kind == Kind.POST else [],
+        "can_undo_skip": bool(states.pre and states.pre.status == Status.SKIPPED)
+        and skip_undo_allowed(request, chapter),
+    }
     return render(request, "quiz/overview.html", context)
 
 
@@ -60,20 +67,6 @@ def start(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
         states = chapter_assessments(request, chapter)
         attempt = states.pre if kind == Kind.PRE else states.post_in_progress
     return redirect("quiz:attempt", attempt.public_id)
-
-
-@require_POST
-def skip(request: HttpRequest, chapter_id: str) -> HttpResponse:
-    """Skip the pre-study assessment (recorded as skipped)."""
-    chapter = chapter_or_404(chapter_id)
-    user = request.user if request.user.is_authenticated else None
-    if attempts.skip_pre(user=user, session=request.session, chapter=chapter):
-        messages.info(
-            request, "Pre-study assessment skipped. The post-study one stays open to you."
-        )
-        return redirect(chapter.sections[0].url)
-    messages.info(request, "You already have a pre-study attempt, so it was not skipped.")
-    return redirect("quiz:overview", chapter.id, Kind.PRE)
 
 
 @require_GET

@@ -268,6 +268,9 @@ class Assessment:
     """Introduction, sanitized HTML."""
     question_ids: tuple[str, ...]
     """Questions asked, in order."""
+    answers: str = "on_submit"
+    """When results show right answers and explanations: `on_submit`, or `after_post` (after
+    the learner's first post-study attempt, so the post-study score is not a memory test)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,7 @@ from .render import Linker, render_inline, render_markdown
 from .yamlio import LineList
 
 KINDS = ("pre", "post")
+ANSWER_POLICIES = ("on_submit", "after_post")
 
 
 def load_glossary(
@@ -153,8 +154,11 @@ def _assessment(r: FileReader, item, line: int, known: set[str], linker: Linker)
     f = r.fields(
         item, line, "assessment",
         required={"id": Id, "kind": str, "title": str, "questions": list},
-        optional={"intro": str},
+        optional={"intro": str, "answers": str},
     )  # fmt: skip
+    if f.get("answers", "on_submit") not in ANSWER_POLICIES:
+        allowed = ", ".join(ANSWER_POLICIES)
+        r.error(item.line_of("answers"), f"answers must be one of {allowed}, not '{f['answers']}'")
     if "kind" in f and f["kind"] not in KINDS:
         r.error(item.line_of("kind"), f"kind must be one of {', '.join(KINDS)}, not '{f['kind']}'")
     ids = r.items(f, "questions", Id, "assessment")
@@ -166,8 +170,10 @@ def _assessment(r: FileReader, item, line: int, known: set[str], linker: Linker)
         r.error(item.line_of("questions"), "an assessment needs at least one question")
     if not {"id", "kind", "title"} <= f.keys() or f["kind"] not in KINDS:
         return None
+    default = "after_post" if f["kind"] == "pre" else "on_submit"
+    policy = f.get("answers", default) if f.get("answers") in ANSWER_POLICIES else default
     intro = render_markdown(f["intro"], linker=linker).html if f.get("intro") else ""
     return Assessment(
         id=f["id"], kind=f["kind"], title=f["title"], intro_html=intro,
-        question_ids=tuple(q for q, _ in ids),
+        question_ids=tuple(q for q, _ in ids), answers=policy,
     ), line  # fmt: skip

@@ -143,21 +143,74 @@ def test_submitting_with_unanswered_questions_asks_first(client, learner):
     assert Attempt.objects.get(public_id=public_id).status == Status.IN_PROGRESS
 
 
-def test_results_show_score_choice_right_answer_why_and_section(client, learner):
+def test_pre_study_results_show_score_and_focus_but_keep_the_answers_for_later(client, learner):
     public_id = start(client)
     tokens = answer_tokens(client, public_id, right=True) | {
         1: answer_tokens(client, public_id, False)[1]
     }
     submit_all(client, public_id, tokens)
     html = client.get(f"/quiz/attempts/{public_id}/").content.decode()
-    assert "<strong>11/12</strong>" in html
-    assert "(92%)" in html
+    assert "<strong>11/12</strong>" in html and "(92%)" in html
+    assert "1. High-Performance Networking" in html and "1 question missed" in html
+    assert "Why not" not in html and "Right answer" not in html and "Explanation" not in html
+    for question in chapter().questions:
+        assert question.explanation_html not in html
+    assert "The answers come after you study" in html
+    progress = client.get("/progress/").content.decode()
+    assert "Where to focus" in progress and "#result-" not in progress
+
+
+def test_post_study_results_show_every_answer_explained_with_its_section(client, learner):
+    pre = start(client)
+    submit_all(client, pre, answer_tokens(client, pre, right=True))
+    post = start(client, "post")
+    tokens = answer_tokens(client, post, right=True) | {1: answer_tokens(client, post, False)[1]}
+    submit_all(client, post, tokens)
+    html = client.get(f"/quiz/attempts/{post}/").content.decode()
     assert "Why not" in html and "Right answer" in html and "Explanation" in html
     assert (
         'href="/chapters/networking-security/hpc-networking/#rdma-and-infiniband-with-kubernetes"'
         in html
     )
     assert "Review plan" in html
+    # once a post-study attempt exists, the pre-study results show their answers too
+    assert "Explanation" in client.get(f"/quiz/attempts/{pre}/").content.decode()
+
+
+def test_seeing_pre_study_answers_early_is_a_recorded_choice_shown_with_the_gain(client, learner):
+    pre = start(client)
+    submit_all(client, pre, answer_tokens(client, pre, right=False))
+    page = client.get(f"/quiz/attempts/{pre}/reveal/").content.decode()
+    assert "Your learning gain will then mean less" in page
+    assert Attempt.objects.get(public_id=pre).answers_revealed_at is None  # GET changes nothing
+    client.post(f"/quiz/attempts/{pre}/reveal/")
+    assert Attempt.objects.get(public_id=pre).answers_revealed_at is not None
+    assert "Explanation" in client.get(f"/quiz/attempts/{pre}/").content.decode()
+    post = start(client, "post")
+    submit_all(client, post, answer_tokens(client, post, right=True))
+    for url in (f"/quiz/attempts/{post}/", f"/chapters/{CH}/", "/progress/"):
+        assert "You chose to see the pre-study answers early" in client.get(url).content.decode()
+
+
+def test_skipping_the_pre_study_assessment_asks_first_and_can_be_undone_until_reading(
+    client, learner
+):
+    skip_url = f"/quiz/chapters/{CH}/assessments/pre/skip/"
+    page = client.get(skip_url).content.decode()
+    assert "not your learning gain" in page and not Attempt.objects.exists()
+    client.post(skip_url)
+    assert Attempt.objects.get().status == Status.SKIPPED
+    overview = client.get(f"/quiz/chapters/{CH}/assessments/pre/").content.decode()
+    assert "Take it after all" in overview
+    client.post(f"/quiz/chapters/{CH}/assessments/pre/undo-skip/")
+    assert not Attempt.objects.exists()
+    client.post(skip_url)
+    client.post(f"/chapters/{CH}/hpc-networking/complete/")
+    overview = client.get(f"/quiz/chapters/{CH}/assessments/pre/").content.decode()
+    assert "Take it after all" not in overview
+    response = client.post(f"/quiz/chapters/{CH}/assessments/pre/undo-skip/", follow=True)
+    assert "can no longer be taken" in response.content.decode()
+    assert Attempt.objects.get().status == Status.SKIPPED
 
 
 def test_post_study_shows_changes_and_gain_and_can_be_retaken(client, learner):
@@ -218,6 +271,7 @@ def test_editing_or_removing_a_question_never_rewrites_a_past_result(
     settings.CONTENT_DIR = root
     public_id = start(client)
     submit_all(client, public_id, answer_tokens(client, public_id, right=True))
+    client.post(f"/quiz/attempts/{public_id}/reveal/")  # to see every question of a pre-study
     assessment = root / "chapters/networking-security/assessment.yaml"
     text = assessment.read_text()
     text = text.replace("What is the primary advantage of RDMA", "EDITED what is the advantage")
@@ -420,6 +474,7 @@ def test_scores_shown_elsewhere_match_the_results_after_a_question_is_removed(
     settings.CONTENT_DIR = root
     public_id = start(client)
     submit_all(client, public_id, answer_tokens(client, public_id, right=True))
+    client.post(f"/quiz/attempts/{public_id}/reveal/")  # to see every question of a pre-study
     assessment = root / "chapters/networking-security/assessment.yaml"
     text = assessment.read_text().replace("\n      - gpu-node-taint", "")
     assessment.write_text(text[: text.index("  - id: gpu-node-taint")])
