@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from cohorts.joining import join_preassigned
 from courses import guest
 from quiz.attempts import claim_guest_attempts
 
@@ -42,8 +43,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
         guest.merge_into_account(session=session, user=user)
         claim_guest_attempts(session=session, user=user)
+        joined = join_preassigned(user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Your account is ready and your progress is saved.")
+        if joined:
+            messages.info(request, f"Your email was on a roster: you joined {joined} cohort(s).")
         return HttpResponseRedirect(_next_url(request))
     next_url = request.POST.get("next") or request.GET.get("next", "")
     return render(request, "registration/signup.html", {"form": form, "next": next_url})
