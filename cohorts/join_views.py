@@ -25,7 +25,8 @@ def _page(
                and joining.membership_of(cohort, request.user),
                "instructors": cohort.instructors.order_by("username") if cohort else [],
                "token": extra.get("token", ""), "next": request.get_full_path()}  # fmt: skip
-    status = 422 if problem or code_form.errors else 200
+    failed = problem or code_form.errors or (extra.get("join_form") and extra["join_form"].errors)
+    status = 422 if failed else 200
     return render(request, "cohorts/join.html", context, status=status)
 
 
