@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from cohorts.joining import join_preassigned
+from cohorts.roles import remember_role
 from courses import guest
 from quiz.attempts import claim_guest_attempts
 
@@ -66,7 +67,9 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         guest.merge_into_account(session=self.request.session, user=form.get_user())
         claim_guest_attempts(session=self.request.session, user=form.get_user())
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        remember_role(self.request)  # the header's Teach link, without a query on every page
+        return response
 
 
 @login_required

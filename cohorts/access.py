@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from .models import Cohort
-from .roles import is_instructor
+from .roles import remember_role
 
 
 def instructor_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -17,7 +17,7 @@ def instructor_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not is_instructor(request.user):
+        if not remember_role(request):
             raise Http404("No such page")
         return view(request, *args, **kwargs)
 

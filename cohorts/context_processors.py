@@ -1,12 +1,11 @@
-"""Whether to show the Teach link: looked up only when a page asks, once per request."""
+"""Whether the header shows the Teach link (read from the session, so it costs no query)."""
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from .roles import is_instructor
+from .roles import shows_teach_link
 
 
 def teaching(request: HttpRequest) -> dict[str, object]:
-    """`teaches`: true for signed-in instructors (lazy, so pages that never ask pay nothing)."""
-    user = getattr(request, "user", None)
-    return {"teaches": SimpleLazyObject(lambda: bool(user and is_instructor(user)))}
+    """`teaches`: true for signed-in instructors."""
+    return {"teaches": SimpleLazyObject(lambda: shows_teach_link(request))}

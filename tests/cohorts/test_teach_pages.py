@@ -4,8 +4,9 @@ import pytest
 
 from cohorts import joining
 from cohorts.models import Cohort
+from cohorts.roles import set_instructor
 
-from .conftest import CH, make_user
+from .conftest import CH, PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -132,9 +133,22 @@ def test_get_is_refused_on_action_urls(as_teacher, cohort):
 
 
 def test_the_header_shows_teach_only_to_instructors(client, teacher):
-    client.force_login(teacher)
+    client.post("/accounts/login/", {"username": "tess", "password": PASSWORD})
     assert ">Teach</a>" in client.get("/progress/").content.decode()
-    client.force_login(make_user("lee"))
+    client.post("/accounts/logout/")
+    make_user("lee")
+    client.post("/accounts/login/", {"username": "lee", "password": PASSWORD})
+    assert ">Teach</a>" not in client.get("/progress/").content.decode()
+
+
+def test_a_role_granted_while_signed_in_shows_teach_after_visiting_teach(client):
+    lee = make_user("lee")
+    client.force_login(lee)
+    set_instructor(user=lee, instructor=True)
+    client.get("/teach/")
+    assert ">Teach</a>" in client.get("/progress/").content.decode()
+    set_instructor(user=lee, instructor=False)
+    assert client.get("/teach/").status_code == 404
     assert ">Teach</a>" not in client.get("/progress/").content.decode()
 
 
