@@ -62,8 +62,11 @@ def join(request: HttpRequest) -> HttpResponse:
         return _page(request, invitation, code_form, token=token)
     if not form.is_valid():
         return _page(request, invitation, code_form, token=token, join_form=form)
-    joining.join(cohort=cohort, user=request.user,
-                 share_before_joining=form.cleaned_data["share"] == "yes")  # fmt: skip
+    share = form.cleaned_data["share"] == "yes"
+    try:
+        joining.join(cohort=cohort, user=request.user, share_before_joining=share)
+    except joining.JoinRefusedError as refused:
+        return _page(request, Invitation(cohort=cohort, problem=str(refused)), code_form)
     messages.success(
         request, f"You are in “{cohort.name}”. Its instructors can now see your progress."
     )

@@ -73,12 +73,25 @@ def refusal_for(cohort: Cohort, user: User) -> str:
     return ""
 
 
+class JoinRefusedError(Exception):
+    """The cohort filled up, closed or was archived between the page and the click."""
+
+
 @transaction.atomic
-def join(*, cohort: Cohort, user: User, share_before_joining: bool) -> Membership:
-    """Make `user` a member; joining twice keeps the one membership (the constraint decides)."""
+def join(
+    *, cohort: Cohort, user: User, share_before_joining: bool, check: bool = True
+) -> Membership:
+    """Make `user` a member; joining twice keeps the one membership (the constraint decides).
+
+    With `check`, the cohort row is locked so concurrent joins cannot overfill the seats.
+    """
     existing = membership_of(cohort, user)
     if existing:
         return existing
+    if check:
+        locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        if problem := _problem(locked):
+            raise JoinRefusedError(problem)
     try:
         with transaction.atomic():
             return Membership.objects.create(cohort=cohort, user=user, joined_at=timezone.now(),
@@ -101,6 +114,6 @@ def join_preassigned(*, user: User) -> int:
         return 0
     entries = list(RosterEntry.objects.filter(email=email, cohort__archived_at=None))
     for entry in entries:
-        join(cohort=entry.cohort, user=user, share_before_joining=False)
+        join(cohort=entry.cohort, user=user, share_before_joining=False, check=False)
     RosterEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
     return len(entries)

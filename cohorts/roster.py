@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from .joining import seats_taken
 from .models import Cohort, Membership, RosterEntry
 from .roster_csv import ParsedRoster, RosterRow
 
@@ -53,6 +54,17 @@ def plan(*, cohort: Cohort, parsed: ParsedRoster) -> RosterPlan:
             result.preassigned.append(row)
     result.invalid.sort()
     return result
+
+
+def over_seat_limit(*, cohort: Cohort, roster_plan: RosterPlan) -> str:
+    """Why the rows that join now would not fit the seat limit, else empty."""
+    if cohort.seat_limit is None:
+        return ""
+    total = seats_taken(cohort) + len(roster_plan.added)
+    if total <= cohort.seat_limit:
+        return ""
+    return (f"Importing would put {total} learners in a cohort of {cohort.seat_limit} seats; "
+            "raise the seat limit first.")  # fmt: skip
 
 
 @transaction.atomic

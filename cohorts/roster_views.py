@@ -37,6 +37,8 @@ def _report(
     parsed = parse(text) if not problem else None
     refused = problem or parsed.refused
     plan = None if refused else roster.plan(cohort=cohort, parsed=parsed)
+    if plan and (over := roster.over_seat_limit(cohort=cohort, roster_plan=plan)):
+        refused, plan = over, None
     if plan and not dry_run:
         roster.apply(cohort=cohort, roster_plan=plan)
     context = {"cohort": cohort, "plan": plan, "refused": refused, "dry_run": dry_run,

@@ -10,7 +10,7 @@ urlpatterns = [
     path("join/confirm/", join_views.join, name="join_confirm"),
     path("join/link/<str:token>/", join_views.join_by_link, name="join_link"),
     path("join/leave/<int:cohort_id>/", join_views.leave, name="leave"),
-    path("teach/", teach_views.home, name="home"),
+    path("teach/", teach_views.home, name="teach"),
     path("teach/cohorts/new/", teach_views.create, name="create"),
     path("teach/cohorts/<int:cohort_id>/", teach_views.cohort_page, name="cohort"),
     path(

@@ -150,3 +150,12 @@ def test_grant_instructor_names_an_unknown_username():
 def test_created_cohort_follows_chapters_and_is_taught_by_its_creator(cohort, teacher):
     assert cohort.chapter_ids == [CH]
     assert list(cohort.instructors.all()) == [teacher]
+
+
+def test_the_last_seat_cannot_be_taken_twice(cohort):
+    cohort.seat_limit = 1
+    cohort.save()
+    joining.join(cohort=cohort, user=make_user("first"), share_before_joining=False)
+    with pytest.raises(joining.JoinRefusedError, match="This cohort is full"):
+        joining.join(cohort=cohort, user=make_user("second"), share_before_joining=False)
+    assert joining.seats_taken(cohort) == 1

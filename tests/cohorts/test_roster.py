@@ -123,3 +123,15 @@ def test_a_missing_file_is_a_clear_error(as_teacher, cohort):
     assert "This field is required" in response.content.decode()
     empty = as_teacher.post(f"/teach/cohorts/{cohort.pk}/roster/import/", {"roster_text": ""})
     assert "There was no roster to import" in empty.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_import_that_would_overfill_the_seats_is_refused(as_teacher, cohort):
+    cohort.seat_limit = 1
+    cohort.save()
+    make_user("one", email="one@example.org")
+    make_user("two", email="two@example.org")
+    response = upload(as_teacher, cohort, b"one@example.org\ntwo@example.org\n")
+    assert response.status_code == 422
+    assert "would put 2 learners in a cohort of 1 seats" in response.content.decode()
+    assert not Membership.objects.exists()

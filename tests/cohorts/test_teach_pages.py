@@ -135,6 +135,9 @@ def test_get_is_refused_on_action_urls(as_teacher, cohort):
 def test_the_header_shows_teach_only_to_instructors(client, teacher):
     client.post("/accounts/login/", {"username": "tess", "password": PASSWORD})
     assert ">Teach</a>" in client.get("/progress/").content.decode()
+    home = client.get("/teach/").content.decode()
+    assert 'href="/teach/" aria-current="page">Teach</a>' in home
+    assert 'aria-current="page">Courses' not in home
     client.post("/accounts/logout/")
     make_user("lee")
     client.post("/accounts/login/", {"username": "lee", "password": PASSWORD})
