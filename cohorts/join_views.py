@@ -17,15 +17,18 @@ def _page(
 ) -> HttpResponse:
     cohort = invitation.cohort if invitation else None
     problem = invitation.problem if invitation else ""
-    if cohort and not problem and request.user.is_authenticated:
+    signed_in = request.user.is_authenticated
+    member = bool(cohort and signed_in and joining.membership_of(cohort, request.user))
+    if member:
+        problem = ""  # already in: say so, whatever has changed since (full, closed)
+    elif cohort and not problem and signed_in:
         problem = joining.refusal_for(cohort, request.user)
-    context = {"invitation": invitation, "cohort": cohort, "problem": problem,
-               "code_form": code_form, "join_form": extra.get("join_form") or JoinForm(),
-               "member": cohort and request.user.is_authenticated
-               and joining.membership_of(cohort, request.user),
+    join_form = extra.get("join_form") or JoinForm()
+    context = {"cohort": cohort, "problem": problem, "member": member, "code_form": code_form,
+               "join_form": join_form, "token": extra.get("token", ""),
                "instructors": cohort.instructors.order_by("username") if cohort else [],
-               "token": extra.get("token", ""), "next": request.get_full_path()}  # fmt: skip
-    failed = problem or code_form.errors or (extra.get("join_form") and extra["join_form"].errors)
+               "next": request.get_full_path()}  # fmt: skip
+    failed = problem or code_form.errors or join_form.errors
     status = 422 if failed else 200
     return render(request, "cohorts/join.html", context, status=status)
 

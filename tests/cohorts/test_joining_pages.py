@@ -131,3 +131,11 @@ def test_an_archived_cohort_cannot_be_joined(client, lee, cohort):
     response = client.post("/join/confirm/", {"token": cohort.invite_token, "share": "no"})
     assert "archived" in response.content.decode()
     assert not Membership.objects.exists()
+
+
+def test_a_member_of_a_full_cohort_is_told_they_are_in_it(client, lee, cohort):
+    joining.join(cohort=cohort, user=lee, share_before_joining=False)
+    cohort.seat_limit = 1
+    cohort.save()
+    page = client.get(f"/join/?code={cohort.join_code}").content.decode()
+    assert "You are already a member" in page and "This cohort is full" not in page
