@@ -46,6 +46,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/section_page.py
 	$(PY) bench/answer_save.py
 	$(PY) bench/attempt_storage.py
+	$(PY) bench/teach_home.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3* test-artifacts

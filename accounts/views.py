@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from cohorts.joining import join_preassigned
+from cohorts.roles import remember_role
 from courses import guest
 from quiz.attempts import claim_guest_attempts
 
@@ -42,8 +44,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
         guest.merge_into_account(session=session, user=user)
         claim_guest_attempts(session=session, user=user)
+        joined = join_preassigned(user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Your account is ready and your progress is saved.")
+        if joined:
+            messages.info(request, f"Your email was on a roster: you joined {joined} cohort(s).")
         return HttpResponseRedirect(_next_url(request))
     next_url = request.POST.get("next") or request.GET.get("next", "")
     return render(request, "registration/signup.html", {"form": form, "next": next_url})
@@ -62,7 +67,9 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         guest.merge_into_account(session=self.request.session, user=form.get_user())
         claim_guest_attempts(session=self.request.session, user=form.get_user())
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        remember_role(self.request)  # the header's Teach link, without a query on every page
+        return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "quiz",
+    "cohorts",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "courses.context_processors.site",
+                "cohorts.context_processors.teaching",
             ],
         },
     },

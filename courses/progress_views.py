@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from cohorts.join_views import memberships_of
 from quiz.feedback import answers_shown
 from quiz.lookups import chapter_assessments
 from quiz.pages import review_plan
@@ -104,6 +105,7 @@ def your_progress(request: HttpRequest) -> HttpResponse:
         "chapters": [_chapter_row(request, c, records) for c in course.chapters],
         "guides": [practice.summarize(g, marks) for g in course.guides],
         "has_any": bool(records or marks),
+        "memberships": memberships_of(request.user),
     }
     return render(request, "courses/progress.html", context)
 

@@ -1,0 +1,34 @@
+"""Cohort routes: /join/ for learners, /teach/ for instructors."""
+
+from django.urls import path
+
+from . import cohort_actions, join_views, roster_views, teach_views
+
+app_name = "cohorts"
+urlpatterns = [
+    path("join/", join_views.join_by_code, name="join"),
+    path("join/confirm/", join_views.join, name="join_confirm"),
+    path("join/link/<str:token>/", join_views.join_by_link, name="join_link"),
+    path("join/leave/<int:cohort_id>/", join_views.leave, name="leave"),
+    path("teach/", teach_views.home, name="teach"),
+    path("teach/cohorts/new/", teach_views.create, name="create"),
+    path("teach/cohorts/<int:cohort_id>/", teach_views.cohort_page, name="cohort"),
+    path(
+        "teach/cohorts/<int:cohort_id>/settings/", cohort_actions.update_settings, name="settings"
+    ),
+    path("teach/cohorts/<int:cohort_id>/regenerate/", cohort_actions.regenerate, name="regenerate"),
+    path("teach/cohorts/<int:cohort_id>/archive/", cohort_actions.archive, name="archive"),
+    path(
+        "teach/cohorts/<int:cohort_id>/instructors/",
+        cohort_actions.add_instructor,
+        name="add_instructor",
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/roster/preview/", roster_views.preview, name="roster_preview"
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/roster/import/",
+        roster_views.run_import,
+        name="roster_import",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Report functions returning plain data, shared by pages and files."""
