@@ -1,8 +1,14 @@
-"""Health endpoints for load balancers: /healthz (process up) and /readyz (ready to serve)."""
+"""Health endpoints for load balancers: /healthz (process up) and /readyz (ready to serve).
+
+Served by a middleware placed first, before host validation, HTTPS redirects, sessions and
+CSRF: load balancers probe each app server by its address, over plain HTTP, without cookies.
+"""
+
+from collections.abc import Callable
 
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -58,3 +64,15 @@ def readyz(request: HttpRequest) -> JsonResponse:
     ready = all(value == OK for value in checks.values())
     body = {"status": OK if ready else "unavailable", "checks": checks}
     return JsonResponse(body, status=200 if ready else 503)
+
+
+class HealthCheckMiddleware:
+    """Answer `/healthz` and `/readyz` before any other middleware sees the request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.views = {"/healthz": healthz, "/readyz": readyz}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        view = self.views.get(request.path_info)
+        return view(request) if view else self.get_response(request)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.health.HealthCheckMiddleware",  # /healthz, /readyz: before host checks and sessions
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -211,7 +212,8 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Load balancers probe these over plain HTTP on the private network: no HTTPS redirect.
+# Load balancers probe these over plain HTTP: no HTTPS redirect (HealthCheckMiddleware answers
+# them before SecurityMiddleware; this keeps that true if the middleware order changes).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # --- end several app servers -------------------------------------------------------------------
 

@@ -105,3 +105,12 @@ def test_health_endpoints_are_not_redirected_to_https(client, settings, path):
 def test_health_endpoints_answer_head_and_refuse_posts(client, path, db):
     assert client.head(path).status_code == 200
     assert client.post(path).status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_health_endpoints_answer_probes_by_address_and_ignore_cookies(client, path):
+    response = client.get(path, HTTP_HOST="10.0.0.11:8000", HTTP_COOKIE="sessionid=forged")
+    assert response.status_code == 200
+    assert not response.cookies
+    assert client.get("/", HTTP_HOST="10.0.0.11:8000").status_code == 400
