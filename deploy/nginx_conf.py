@@ -7,6 +7,7 @@
 """
 
 import argparse
+import os
 from pathlib import Path
 
 TEMPLATE = Path(__file__).with_name("nginx") / "studyhall.conf.in"
@@ -49,13 +50,16 @@ def _code(text: str) -> str:
 
 def render_standalone(*, prefix: Path, site: str) -> str:
     """A whole nginx.conf running unprivileged under `prefix` (tests, local trials)."""
-    (prefix / "logs").mkdir(parents=True, exist_ok=True)
+    for folder in ("logs", "tmp"):
+        (prefix / folder).mkdir(parents=True, exist_ok=True)
     (prefix / "site.conf").write_text(site)
     temp = "\n".join(
         f"    {kind}_temp_path {prefix / 'tmp' / kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    return f"""worker_processes 1;
+    # As root, workers would drop to `nobody`, who cannot read a private test directory.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    return f"""{user}worker_processes 1;
 pid {prefix / "nginx.pid"};
 error_log {prefix / "logs" / "error.log"} warn;
 daemon off;

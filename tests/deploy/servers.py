@@ -19,16 +19,35 @@ HOST = "study.test"  # the public name nginx would pass on as Host
 PORTS = range(8300, 8400)  # the ports these machines allow test servers on
 
 
-def free_port() -> int:
-    """A free loopback port in the allowed range."""
+def free_ports(count: int) -> list[int]:
+    """Free loopback ports in the allowed range."""
+    found = []
     for port in PORTS:
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
-            return port
-    raise RuntimeError("no free port in 8300-8399")
+        found.append(port)
+        if len(found) == count:
+            return found
+    raise RuntimeError("no free ports in 8300-8399")
+
+
+def free_port() -> int:
+    """A free loopback port in the allowed range."""
+    return free_ports(1)[0]
+
+
+def wait_for_port(port: int, seconds: float = 10) -> None:
+    """Return once something listens on the loopback port."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on port {port}")
 
 
 def app_env(workdir: Path, **extra: str) -> dict[str, str]:
