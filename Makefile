@@ -33,8 +33,8 @@ check: $(VENV)/.installed
 test: $(VENV)/.installed-dev check
 	$(PY) -m pytest
 	@if [ -n "$$STUDYHALL_TEST_POSTGRES_URL" ]; then \
-	  echo "== The whole suite again, on PostgreSQL"; \
-	  DATABASE_URL="$$STUDYHALL_TEST_POSTGRES_URL" $(PY) -m pytest; \
+	  echo "== The whole suite again, on PostgreSQL (deploy tests ran above: they set up their own)"; \
+	  DATABASE_URL="$$STUDYHALL_TEST_POSTGRES_URL" $(PY) -m pytest -m "not deploy"; \
 	else \
 	  echo "PostgreSQL run skipped: set STUDYHALL_TEST_POSTGRES_URL=postgres://USER:PASSWORD@HOST/DB (.ci/run does)"; \
 	fi
