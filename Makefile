@@ -28,8 +28,16 @@ check: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(PY) manage.py validate_content
 
+# The whole suite on SQLite, then again on PostgreSQL when STUDYHALL_TEST_POSTGRES_URL is set
+# (.ci/run sets it, and STUDYHALL_TEST_REDIS_URL for the two-server test). Either failing fails.
 test: $(VENV)/.installed-dev check
 	$(PY) -m pytest
+	@if [ -n "$$STUDYHALL_TEST_POSTGRES_URL" ]; then \
+	  echo "== The whole suite again, on PostgreSQL (deploy tests ran above: they set up their own)"; \
+	  DATABASE_URL="$$STUDYHALL_TEST_POSTGRES_URL" $(PY) -m pytest -m "not deploy"; \
+	else \
+	  echo "PostgreSQL run skipped: set STUDYHALL_TEST_POSTGRES_URL=postgres://USER:PASSWORD@HOST/DB (.ci/run does)"; \
+	fi
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

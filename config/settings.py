@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.health.HealthCheckMiddleware",  # /healthz, /readyz: before host checks and sessions
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -195,6 +196,28 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     AXES_IPWARE_PROXY_COUNT = 1  # the client address is the one the proxy saw
+
+# --- Several app servers (c-infra) -------------------------------------------------------------
+# With REDIS_URL set, the cache (fragment caches, rate-limit counters) lives in Redis so every app
+# server shares it, and sessions are cached in Redis in front of the database (`cached_db`).
+# Without it, one machine runs on the local-memory cache and database sessions.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("STUDYHALL_CACHE_PREFIX", "studyhall"),
+            "TIMEOUT": 3600,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Load balancers probe these over plain HTTP: no HTTPS redirect (HealthCheckMiddleware answers
+# them before SecurityMiddleware; this keeps that true if the middleware order changes).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# --- end several app servers -------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""Production configuration: nginx (rendered by nginx_conf.py) and gunicorn."""
