@@ -308,9 +308,12 @@ def test_concurrent_marks_of_one_section_leave_exactly_one_row():
 
 def test_a_completion_that_meets_a_just_opened_row_is_kept(client, learner):
     from courses import reading
+    from courses.owners import Owner
 
     chapter = get_course().chapter("networking-security")
     section = chapter.section(S1)
-    reading._insert(learner.pk, chapter, section, completed=False)  # opened by another request
-    reading._insert(learner.pk, chapter, section, completed=True)  # the mark's fallback insert
+    who = Owner(user_id=learner.pk, guest_key="")
+    reading._insert(who, chapter, section, completed=False)  # opened by another request
+    who = Owner(user_id=learner.pk, guest_key="")
+    reading._insert(who, chapter, section, completed=True)  # the mark's fallback insert
     assert SectionProgress.objects.get(user=learner).completed_at is not None
