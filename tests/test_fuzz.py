@@ -161,7 +161,7 @@ def client_for(visitor: str, ids: dict[str, str]):
     return make
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def _report() -> Iterator[None]:
     yield
     total = sum(COUNTS.values())

@@ -161,7 +161,7 @@ def test_plain_reader_is_not_tracked_and_gets_no_session(client):
     assert "Not started" in client.get(CH).content.decode()
 
 
-def test_guest_progress_is_kept_in_the_session_then_merged_on_sign_up(client):
+def test_guest_progress_is_kept_under_their_key_then_merged_on_sign_up(client):
     client.post(complete_url(S1))
     client.get(f"{CH}{S2}/")  # tracked now: opened
     client.post(
@@ -175,6 +175,7 @@ def test_guest_progress_is_kept_in_the_session_then_merged_on_sign_up(client):
     assert rows[S1].completed_at is not None
     assert rows[S2].completed_at is None
     assert PracticeMark.objects.filter(user=user).count() == 1
+    assert not SectionProgress.objects.filter(user__isnull=True).exists()  # moved, not copied
     assert user.groups.filter(name="Learner").exists()
 
 
