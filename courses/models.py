@@ -27,11 +27,18 @@ class SectionProgress(models.Model):
     """One learner's progress through one section: first opened, and completed when they say so."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="section_progress",
-        null=True, blank=True,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="section_progress",
+        null=True,
+        blank=True,
+        db_index=False,  # the unique constraints below start with user
+    )
     guest_key = models.CharField(
-        max_length=64, blank=True, db_index=True, help_text="A guest's key (see quiz GUEST_KEY)."
+        max_length=64,
+        blank=True,
+        db_index=False,  # the guest unique constraint below starts with guest_key
+        help_text="A guest's key (see quiz GUEST_KEY).",
     )
     chapter_id = models.CharField(max_length=100)
     section_id = models.CharField(max_length=100)
@@ -41,6 +48,12 @@ class SectionProgress(models.Model):
 
     class Meta:
         constraints = owner_constraints("one_progress_row", ["chapter_id", "section_id"])
+        indexes = [
+            # A cohort's reading: completion counts by chapter and section.
+            models.Index(
+                fields=["chapter_id", "section_id", "completed_at"], name="progress_by_section"
+            )
+        ]
         verbose_name_plural = "section progress"
 
     def __str__(self) -> str:
@@ -66,11 +79,18 @@ class PracticeMark(models.Model):
     """A ticked project step or an interview self-rating in a skill guide."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_marks",
-        null=True, blank=True,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="practice_marks",
+        null=True,
+        blank=True,
+        db_index=False,  # the unique constraints below start with user
+    )
     guest_key = models.CharField(
-        max_length=64, blank=True, db_index=True, help_text="A guest's key (see quiz GUEST_KEY)."
+        max_length=64,
+        blank=True,
+        db_index=False,  # the guest unique constraint below starts with guest_key
+        help_text="A guest's key (see quiz GUEST_KEY).",
     )
     guide_id = models.CharField(max_length=100)
     kind = models.CharField(max_length=16, choices=PracticeKind.choices)
