@@ -5,6 +5,8 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import User
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,11 +39,16 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         session = request.session
-        user = services.create_learner(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-        )
+        try:
+            user = services.create_learner(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+            )
+        except IntegrityError:  # the same name signed up a moment ago, after the form's check
+            form.add_error("username", User._meta.get_field("username").error_messages["unique"])
+            context = {"form": form, "next": request.POST.get("next", "")}
+            return render(request, "registration/signup.html", context)
         guest.merge_into_account(session=session, user=user)
         claim_guest_attempts(session=session, user=user)
         joined = join_preassigned(user=user)

@@ -2,6 +2,25 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+
+OWNED = Q(user__isnull=False, guest_key="") | (Q(user__isnull=True) & ~Q(guest_key=""))
+"""A row belongs to exactly one owner: an account, or a guest's key (until they sign in)."""
+
+
+def owner_constraints(prefix: str, fields: list[str]) -> list[models.BaseConstraint]:
+    """One row per item per account, one per item per guest, and exactly one owner."""
+    return [
+        models.UniqueConstraint(
+            fields=["user", *fields], condition=Q(user__isnull=False), name=f"{prefix}_per_user"
+        ),
+        models.UniqueConstraint(
+            fields=["guest_key", *fields],
+            condition=Q(user__isnull=True),
+            name=f"{prefix}_per_guest",
+        ),
+        models.CheckConstraint(condition=OWNED, name=f"{prefix}_has_one_owner"),
+    ]
 
 
 class SectionProgress(models.Model):
@@ -11,7 +30,15 @@ class SectionProgress(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="section_progress",
-        db_index=False,  # the unique constraint below starts with user
+        null=True,
+        blank=True,
+        db_index=False,  # the unique constraints below start with user
+    )
+    guest_key = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=False,  # the guest unique constraint below starts with guest_key
+        help_text="A guest's key (see quiz GUEST_KEY).",
     )
     chapter_id = models.CharField(max_length=100)
     section_id = models.CharField(max_length=100)
@@ -20,11 +47,7 @@ class SectionProgress(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "chapter_id", "section_id"], name="one_progress_row_per_section"
-            )
-        ]
+        constraints = owner_constraints("one_progress_row", ["chapter_id", "section_id"])
         indexes = [
             # A cohort's reading: completion counts by chapter and section.
             models.Index(
@@ -34,7 +57,7 @@ class SectionProgress(models.Model):
         verbose_name_plural = "section progress"
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.chapter_id}/{self.section_id}"
+        return f"{self.user or 'guest'} · {self.chapter_id}/{self.section_id}"
 
 
 class PracticeKind(models.TextChoices):
@@ -59,7 +82,15 @@ class PracticeMark(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="practice_marks",
-        db_index=False,  # the unique constraint below starts with user
+        null=True,
+        blank=True,
+        db_index=False,  # the unique constraints below start with user
+    )
+    guest_key = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=False,  # the guest unique constraint below starts with guest_key
+        help_text="A guest's key (see quiz GUEST_KEY).",
     )
     guide_id = models.CharField(max_length=100)
     kind = models.CharField(max_length=16, choices=PracticeKind.choices)
@@ -69,11 +100,7 @@ class PracticeMark(models.Model):
     updated_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "guide_id", "kind", "item_id"], name="one_mark_per_practice_item"
-            )
-        ]
+        constraints = owner_constraints("one_practice_mark", ["guide_id", "kind", "item_id"])
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.guide_id} {self.kind} {self.item_id}: {self.value}"
+        return f"{self.user or 'guest'} · {self.guide_id} {self.kind} {self.item_id}: {self.value}"

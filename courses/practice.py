@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
-from . import guest
 from .content.model import Guide, InterviewQuestion, Project
 from .models import PracticeKind, PracticeMark, PracticeValue
+from .owners import owner
 from .records import PracticeRecord
 
 
@@ -80,22 +81,23 @@ class GuideProgress:
 
 def practice_records(request: HttpRequest, guide_id: str | None = None) -> list[PracticeRecord]:
     """The learner's (or tracked guest's) practice marks, optionally for one guide."""
-    if request.user.is_authenticated:
-        rows = PracticeMark.objects.filter(user=request.user)
-        records = [
-            PracticeRecord(
-                guide_id=m.guide_id,
-                kind=m.kind,
-                item_id=m.item_id,
-                value=m.value,
-                version=m.content_version,
-                updated_at=m.updated_at,
-            )
-            for m in rows
-        ]
-    else:
-        records = guest.practice(request.session)
-    return [r for r in records if guide_id is None or r.guide_id == guide_id]
+    who = owner(request)
+    if who is None:  # a plain reader: no key, no query
+        return []
+    rows = PracticeMark.objects.filter(**who.rows)
+    if guide_id is not None:
+        rows = rows.filter(guide_id=guide_id)
+    return [
+        PracticeRecord(
+            guide_id=m.guide_id,
+            kind=m.kind,
+            item_id=m.item_id,
+            value=m.value,
+            version=m.content_version,
+            updated_at=m.updated_at,
+        )
+        for m in rows
+    ]
 
 
 def summarize(guide: Guide, records: list[PracticeRecord]) -> GuideProgress:
@@ -116,25 +118,32 @@ def summarize(guide: Guide, records: list[PracticeRecord]) -> GuideProgress:
     )
 
 
+_TABLE = PracticeMark._meta.db_table
+# One statement each way, so ticking and unticking at once cannot collide (update_or_create
+# could: its insert lost a race and raised IntegrityError on PostgreSQL).
+_UPSERT = (
+    f'INSERT INTO "{_TABLE}" (user_id, guest_key, guide_id, kind, item_id, value, '  # noqa: S608
+    "content_version, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+)
+_ON_CONFLICT = (
+    "DO UPDATE SET value = excluded.value, content_version = excluded.content_version, "
+    "updated_at = excluded.updated_at"
+)
+
+
 def set_mark(
     *, request: HttpRequest, guide: Guide, kind: PracticeKind, item_id: str, value: str | None
 ) -> None:
     """Tick/untick a step (`done`/None) or rate a question; repeating a write changes nothing."""
-    now = timezone.now()
-    if request.user.is_authenticated:
-        key = {"user": request.user, "guide_id": guide.id, "kind": kind, "item_id": item_id}
-        if value is None:
-            PracticeMark.objects.filter(**key).delete()
-        else:
-            PracticeMark.objects.update_or_create(
-                **key, defaults={"value": value, "content_version": guide.version,
-                                 "updated_at": now},
-            )  # fmt: skip
+    who = owner(request, create=value is not None)
+    if value is None:
+        if who is not None:
+            PracticeMark.objects.filter(
+                **who.rows, guide_id=guide.id, kind=kind, item_id=item_id
+            ).delete()
         return
-    record = None
-    if value is not None:
-        record = PracticeRecord(
-            guide_id=guide.id, kind=kind, item_id=item_id, value=value, version=guide.version,
-            updated_at=now,
-        )  # fmt: skip
-    guest.save_practice(request.session, record, guest.practice_key(guide.id, kind, item_id))
+    params = [who.user_id, who.guest_key, guide.id, str(kind), item_id, str(value), guide.version,
+              timezone.now()]  # fmt: skip
+    sql = _UPSERT + who.conflict("guide_id", "kind", "item_id") + _ON_CONFLICT
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)

@@ -6,9 +6,9 @@ from datetime import datetime
 from django.db import models
 from django.http import HttpRequest
 
-from . import guest
 from .content.model import Chapter, Section
 from .models import SectionProgress
+from .owners import owner
 from .records import ReadingRecord
 
 
@@ -54,23 +54,22 @@ class ChapterProgress:
 
 def reading_records(request: HttpRequest, chapter_id: str | None = None) -> list[ReadingRecord]:
     """The learner's (or the tracked guest's) reading records, optionally for one chapter."""
-    if request.user.is_authenticated:
-        rows = SectionProgress.objects.filter(user=request.user)
-        if chapter_id is not None:
-            rows = rows.filter(chapter_id=chapter_id)
-        records = [
-            ReadingRecord(
-                chapter_id=r.chapter_id,
-                section_id=r.section_id,
-                version=r.content_version,
-                opened_at=r.opened_at,
-                completed_at=r.completed_at,
-            )
-            for r in rows
-        ]
-    else:  # reading a session without a cookie costs no query
-        records = guest.reading(request.session)
-    return [r for r in records if chapter_id is None or r.chapter_id == chapter_id]
+    who = owner(request)
+    if who is None:  # a plain reader: no key, no query
+        return []
+    rows = SectionProgress.objects.filter(**who.rows)
+    if chapter_id is not None:
+        rows = rows.filter(chapter_id=chapter_id)
+    return [
+        ReadingRecord(
+            chapter_id=r.chapter_id,
+            section_id=r.section_id,
+            version=r.content_version,
+            opened_at=r.opened_at,
+            completed_at=r.completed_at,
+        )
+        for r in rows
+    ]
 
 
 def summarize(chapter: Chapter, records: list[ReadingRecord]) -> ChapterProgress:

@@ -1,9 +1,12 @@
 """Assessment routes. Attempts are addressed by opaque ids and only ever shown to their owner."""
 
-from django.urls import path
+from django.urls import path, register_converter
+
+from courses.converters import TokenConverter
 
 from . import feedback_views, views
 
+register_converter(TokenConverter, "token")
 app_name = "quiz"
 urlpatterns = [
     path("chapters/<slug:chapter_id>/assessments/<slug:kind>/", views.overview, name="overview"),
@@ -14,8 +17,8 @@ urlpatterns = [
         feedback_views.undo_skip,
         name="undo_skip",
     ),
-    path("attempts/<str:public_id>/", views.attempt, name="attempt"),
-    path("attempts/<str:public_id>/answer/", views.answer, name="answer"),
-    path("attempts/<str:public_id>/save/", views.save, name="save"),
-    path("attempts/<str:public_id>/reveal/", feedback_views.reveal, name="reveal"),
+    path("attempts/<token:public_id>/", views.attempt, name="attempt"),
+    path("attempts/<token:public_id>/answer/", views.answer, name="answer"),
+    path("attempts/<token:public_id>/save/", views.save, name="save"),
+    path("attempts/<token:public_id>/reveal/", feedback_views.reveal, name="reveal"),
 ]

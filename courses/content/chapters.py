@@ -13,6 +13,7 @@ from .files import SourceFile, prose_lines, read_source, read_yaml, split_front_
 from .model import BodyPart, Chapter, Diagram, Section
 from .parts import build_terms, check_term_anchors, load_assessment, load_glossary
 from .problems import Problem
+from .reserved import clashing_heading_ids, heading_line
 from .render import DIAGRAM_RE, Linker, render_inline, render_markdown, split_slots
 
 WORDS_PER_MINUTE = 200
@@ -130,6 +131,10 @@ def _render(
             message = f"unknown diagram '{match.group(1)}' (diagrams/ has: {', '.join(diagrams)})"
             problems.append(Problem(path=draft.source.shown, line=line_no, message=message))
     rendered = render_markdown(draft.body, linker=linker)
+    for clash in clashing_heading_ids(rendered.html):
+        line = heading_line(draft.body, draft.body_line, clash)
+        message = f"heading id '{clash}' is used by the site's own pages; choose another"
+        problems.append(Problem(path=draft.source.shown, line=line, message=message))
     body = tuple(
         BodyPart(html=value) if kind == "html" else BodyPart(diagram=diagrams[value])
         for kind, value in split_slots(rendered.html)

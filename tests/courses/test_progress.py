@@ -160,7 +160,7 @@ def test_plain_reader_is_not_tracked_and_gets_no_session(client):
     assert "Not started" in client.get(CH).content.decode()
 
 
-def test_guest_progress_is_kept_in_the_session_then_merged_on_sign_up(client):
+def test_guest_progress_is_kept_under_their_key_then_merged_on_sign_up(client):
     client.post(complete_url(S1))
     client.get(f"{CH}{S2}/")  # tracked now: opened
     client.post(
@@ -174,6 +174,7 @@ def test_guest_progress_is_kept_in_the_session_then_merged_on_sign_up(client):
     assert rows[S1].completed_at is not None
     assert rows[S2].completed_at is None
     assert PracticeMark.objects.filter(user=user).count() == 1
+    assert not SectionProgress.objects.filter(user__isnull=True).exists()  # moved, not copied
     assert user.groups.filter(name="Learner").exists()
 
 
@@ -307,9 +308,12 @@ def test_concurrent_marks_of_one_section_leave_exactly_one_row():
 
 def test_a_completion_that_meets_a_just_opened_row_is_kept(client, learner):
     from courses import reading
+    from courses.owners import Owner
 
     chapter = get_course().chapter("networking-security")
     section = chapter.section(S1)
-    reading._insert(learner.pk, chapter, section, completed=False)  # opened by another request
-    reading._insert(learner.pk, chapter, section, completed=True)  # the mark's fallback insert
+    who = Owner(user_id=learner.pk, guest_key="")
+    reading._insert(who, chapter, section, completed=False)  # opened by another request
+    who = Owner(user_id=learner.pk, guest_key="")
+    reading._insert(who, chapter, section, completed=True)  # the mark's fallback insert
     assert SectionProgress.objects.get(user=learner).completed_at is not None

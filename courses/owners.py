@@ -1,0 +1,49 @@
+"""Whose progress rows a request reads and writes: an account's, or a guest's by their key."""
+
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import HttpRequest
+
+from quiz.models import GUEST_KEY
+
+
+def guest_key(session: SessionBase, *, create: bool = False) -> str | None:
+    """The guest's key (shared with their attempts), created on first write if asked."""
+    if create and GUEST_KEY not in session:
+        session[GUEST_KEY] = secrets.token_urlsafe(24)
+    return session.get(GUEST_KEY) or None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Owner:
+    """An account (`user_id`) or a guest (`guest_key`), never both."""
+
+    user_id: int | None
+    guest_key: str
+
+    @property
+    def rows(self) -> dict[str, object]:
+        """Queryset filter for this owner's rows."""
+        if self.user_id is not None:
+            return {"user_id": self.user_id}
+        return {"user__isnull": True, "guest_key": self.guest_key}
+
+    def conflict(self, *fields: str) -> str:
+        """`ON CONFLICT` target matching the owner's partial unique constraint."""
+        if self.user_id is not None:
+            return f"ON CONFLICT (user_id, {', '.join(fields)}) WHERE user_id IS NOT NULL "
+        return f"ON CONFLICT (guest_key, {', '.join(fields)}) WHERE user_id IS NULL "
+
+
+def owner(request: HttpRequest, *, create: bool = False) -> Owner | None:
+    """The requester as an owner of rows; a guest without a key (and not `create`) has none.
+
+    Asking for a guest's key without `create` reads the session only if it has a cookie, so a
+    plain reader costs no query and gets no cookie.
+    """
+    if request.user.is_authenticated:
+        return Owner(user_id=request.user.pk, guest_key="")
+    key = guest_key(request.session, create=create)
+    return Owner(user_id=None, guest_key=key) if key else None
