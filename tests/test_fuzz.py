@@ -61,13 +61,18 @@ def values(ids: dict[str, str]) -> dict[str, list[str]]:
         "id": ["1", "%00"],
         "app_label": ["auth"],
         "url": ["no/such/page", "%00"],
+        "cohort_id": ["1", "999999", "99999999999999999999999"],
     }
+
+
+GENERIC = ["1", "0", "99999999999999999999999", "no-such-thing", "%00"]
+"""Values for a URL parameter the list above does not know yet (new routes are fuzzed too)."""
 
 
 def paths(route: str, ids: dict[str, str]) -> tuple[str, list[str]]:
     """The route with valid values, and variants with one bad value each."""
-    options = values(ids)
     names = [m.group(2) or m.group(3) for m in PARAM.finditer(route)]
+    options = {name: GENERIC for name in names} | values(ids)
 
     def build(chosen: dict[str, str]) -> str:
         text = PARAM.sub(lambda m: chosen[m.group(2) or m.group(3)], route)
