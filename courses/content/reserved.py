@@ -9,8 +9,9 @@ def slugify(title: str) -> str:
     """A heading title's id, as the Markdown `toc` extension makes it."""
     return _toc_slugify(title.strip(), "-")
 
+
 RESERVED_IDS = frozenset({
-    "main", "answered-count", "assessments-heading", "chapter-nav-heading", "chapters-heading",
+    "main", "answered-count", "answers-later-heading", "assessments-heading", "cohorts-heading", "chapter-nav-heading", "chapters-heading",
     "completion", "completion-heading", "course-title", "data-heading", "gain-heading",
     "guide-practice", "guides-heading", "interview", "key-takeaway", "more-heading",
     "objectives-heading", "path", "projects", "questions-heading", "review-heading",

@@ -20,10 +20,17 @@ ALPHA = "chapters/basics/sections/01-alpha.md"
 TEMPLATE_ID = re.compile(r'(?<![\w-])id="([^"{]*)(\{\{)?')
 
 
+CONTENT_PAGES = ("_base.html", "courses/", "quiz/", "includes/")
+"""Templates of the pages that show content (section bodies, guides, assessment intros)."""
+
+
 def template_ids() -> tuple[set[str], set[str]]:
-    """Fixed ids and built-id prefixes in every template."""
+    """Fixed ids and built-id prefixes in the templates of pages that show content."""
     fixed, prefixes = set(), set()
-    for path in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+    root = Path(settings.BASE_DIR, "templates")
+    for path in root.rglob("*.html"):
+        if not path.relative_to(root).as_posix().startswith(CONTENT_PAGES):
+            continue
         for value, built in TEMPLATE_ID.findall(path.read_text()):
             (prefixes if built else fixed).add(value)
     return fixed, prefixes
