@@ -56,8 +56,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "courses.http.ResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: precompressed, never re-gzipped
+    "django.middleware.gzip.GZipMiddleware",  # HTML; BREACH mitigation: see README, Performance
+    "courses.http.PersonalCacheMiddleware",  # outside sessions, CSRF and messages: sees cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -67,7 +70,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    "courses.http.PersonalCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -96,7 +98,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + IMMEDIATE + busy timeout: concurrent writers wait instead of failing with "locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (with health checks) as on PostgreSQL: opening one and running the
+    # pragmas cost more than a whole cached page.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 5,
@@ -183,6 +186,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "courses.csrf.failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
