@@ -99,8 +99,9 @@ def write_twins(env: dict, pages: list[Page]) -> None:
     folder = Path(env["STUDYHALL_STATIC_ROOT"], "bench")
     folder.mkdir(parents=True, exist_ok=True)
     for page in pages:
-        (folder / f"{page.name}.html").write_text(rendered[page.name])
-        page.twin = f"/static/bench/{page.name}.html"
+        slug = page.name.replace(" ", "-")
+        (folder / f"{slug}.html").write_text(rendered[page.name])
+        page.twin = f"/static/bench/{slug}.html"
 
 
 @contextmanager

@@ -44,9 +44,32 @@ def shared_etag(request: HttpRequest, *args: object, **kwargs: object) -> str | 
     return f'"{get_course().content_hash[:16]}-{_templates_digest()}"'
 
 
+SHARED_PAGES_KEPT = 256  # rendered shared pages kept per process (a handful per section)
+_shared_pages: dict[tuple[str, str | None], tuple[bytes, str]] = {}
+
+
+def _rendered_once(view: View) -> View:
+    """Render a shared page once per process and content version, then serve its bytes."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        key = (request.path, shared_etag(request))
+        kept = _shared_pages.get(key)
+        if kept is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.cookies:
+                return response
+            if len(_shared_pages) >= SHARED_PAGES_KEPT:
+                _shared_pages.pop(next(iter(_shared_pages)))
+            kept = _shared_pages[key] = (response.content, response["Content-Type"])
+        return HttpResponse(kept[0], content_type=kept[1])
+
+    return wrapped
+
+
 def shareable(view: View) -> View:
     """Untracked readers get one public, cacheable page per content version and 304s on it."""
-    conditional = condition(etag_func=shared_etag)(view)
+    conditional = condition(etag_func=shared_etag)(_rendered_once(view))
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
