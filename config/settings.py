@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: precompressed, never re-gzipped
     "django.middleware.gzip.GZipMiddleware",  # HTML; BREACH mitigation: see README, Performance
+    "courses.shared_pages.SharedPageMiddleware",  # public pages replayed to cookie-less readers
     "courses.http.PersonalCacheMiddleware",  # outside sessions, CSRF and messages: sees cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
