@@ -135,3 +135,21 @@ def test_token_endpoint_is_private_json_and_sets_the_cookie():
     assert "no-store" in response["Cache-Control"]
     assert response.json()["token"]
     assert "csrftoken" in response.cookies
+
+
+def test_a_stored_shared_page_is_never_replayed_to_a_reader_with_cookies(learner_client):
+    shared = anonymous().get(SECTION)
+    mine = learner_client.get(SECTION)
+    assert b"Log out" in mine.content and b"Log out" not in shared.content
+    assert "no-store" in mine["Cache-Control"]
+    guest = Client()
+    guest.post(f"{SECTION}complete/")
+    assert "You completed this section" in guest.get(SECTION).content.decode()
+
+
+def test_stored_shared_page_answers_head_and_keeps_its_security_headers():
+    first = anonymous().get(SECTION)
+    head = anonymous().head(SECTION)
+    assert head.status_code == 200 and head.content == b""
+    for name in ("Content-Security-Policy", "ETag", "Cache-Control", "X-Frame-Options"):
+        assert head[name] == first[name]
