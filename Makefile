@@ -51,7 +51,9 @@ validate: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py validate_content
 
 bench: $(VENV)/.installed-dev
+	$(PY) bench/content_load.py
 	$(PY) bench/section_page.py
+	$(PY) bench/signed_in.py
 	$(PY) bench/answer_save.py
 	$(PY) bench/attempt_storage.py
 	$(PY) bench/teach_home.py

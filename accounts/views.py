@@ -31,7 +31,7 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @sensitive_post_parameters("password1", "password2")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     """Create an account; progress made as a guest comes along."""
     if request.user.is_authenticated:
@@ -92,7 +92,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     """Delete my account and all my data, after typing my username to confirm."""
     form = DeleteAccountForm(request.POST or None, username=request.user.get_username())

@@ -58,19 +58,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",  # /healthz, /readyz: before host checks and sessions
+    "courses.http.ResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: precompressed, never re-gzipped
+    "django.middleware.gzip.GZipMiddleware",  # HTML; BREACH mitigation: see README, Performance
+    "courses.shared_pages.SharedPageMiddleware",  # public pages replayed to cookie-less readers
+    "courses.http.PersonalCacheMiddleware",  # outside sessions, CSRF and messages: sees cookies
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "courses.csp.SitePolicyMiddleware",  # django-csp, the policy built once
     "courses.charset.RequestCharsetMiddleware",  # after the header middlewares, before any parse
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    "courses.http.PersonalCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -100,7 +103,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + IMMEDIATE + busy timeout: concurrent writers wait instead of failing with "locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (with health checks) as on PostgreSQL: opening one and running the
+    # pragmas cost more than a whole cached page.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 5,
@@ -188,6 +192,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_ENGINE = "courses.sessions"  # database sessions; malformed cookies never reach a query
+CSRF_FAILURE_VIEW = "courses.csrf.failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -213,7 +218,7 @@ if REDIS_URL:
             "TIMEOUT": 3600,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "courses.cached_sessions"  # cached_db, malformed cookies refused
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Load balancers probe these over plain HTTP: no HTTPS redirect (HealthCheckMiddleware answers

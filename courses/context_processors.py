@@ -16,6 +16,7 @@ def static_assets() -> dict[str, str]:
     return {
         "css": static("css/site.css"),
         "icon": static("img/favicon.svg"),
+        "csrf_js": static("js/csrf.js"),
         "htmx_script": htmx_script(version=2, minified=True),
     }
 
@@ -24,7 +25,7 @@ def static_assets() -> dict[str, str]:
 def site_links() -> dict[str, str]:
     """URLs every page links to, reversed once per process instead of on every render."""
     names = {"home": "courses:home", "progress": "courses:progress", "login": "login",
-             "signup": "signup", "logout": "logout"}  # fmt: skip
+             "signup": "signup", "logout": "logout", "csrf": "courses:csrf_token"}  # fmt: skip
     return {key: reverse(name) for key, name in names.items()}
 
 

@@ -8,7 +8,7 @@ from io import StringIO
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_safe
 
 from cohorts.join_views import memberships_of
 from quiz.feedback import answers_shown
@@ -22,23 +22,33 @@ from .models import PracticeKind, PracticeValue
 from .records import PracticeRecord, ReadingRecord
 
 RATINGS = {PracticeValue.COULD_ANSWER, PracticeValue.NEEDS_WORK}
+RATING_LABELS = {
+    PracticeValue.COULD_ANSWER: "I could answer this",
+    PracticeValue.NEEDS_WORK: "Needs work",
+}
 
 
-@require_POST
+CHANGE = ["GET", "HEAD", "POST"]  # GET: the no-JavaScript confirmation for shared pages' forms
+
+
+@require_http_methods(CHANGE)
 def complete(request: HttpRequest, chapter_id: str, section_id: str) -> HttpResponse:
     """Mark a section complete (idempotent); htmx swaps the box and the chapter navigation."""
     chapter = chapter_or_404(chapter_id)
     section = section_or_404(chapter, section_id)
+    if request.method != "POST":
+        return confirm(request, question=f"Mark “{section.title}” as complete?",
+                       button="Mark as complete", back=section.url)  # fmt: skip
     reading.mark_complete(request=request, chapter=chapter, section=section)
     if not request.htmx:
         return redirect(f"{section.url}#completion")
     summary = progress.summarize(chapter, progress.reading_records(request, chapter.id))
     context = {"chapter": chapter, "section": section, "progress": summary,
-               "state": summary.state(section.id), "oob": True}  # fmt: skip
+               "state": summary.state(section.id), "oob": True, "tracked": True}  # fmt: skip
     return render(request, "courses/section.html#completion-swap", context)
 
 
-@require_POST
+@require_http_methods(CHANGE)
 def practice_step(
     request: HttpRequest, guide_id: str, project_id: str, number: int
 ) -> HttpResponse:
@@ -47,7 +57,12 @@ def practice_step(
     project = next((p for p in guide.projects if p.id == project_id), None)
     if project is None or not 1 <= number <= len(project.steps):
         return _not_found(request)
-    done = request.POST.get("done") == "1"
+    done = request.POST.get("done", request.GET.get("done")) == "1"
+    if request.method != "POST":
+        verb = "Tick" if done else "Untick"
+        return confirm(request, question=f"{verb} step {number} of “{project.title}”?",
+                       button=verb, back=f"{guide.url}#step-{project.id}-{number}",
+                       fields=[("done", "1" if done else "0")])  # fmt: skip
     item_id = f"{project.id}.{number}"
     value = PracticeValue.DONE if done else None
     practice.set_mark(request=request, guide=guide, kind=PracticeKind.STEP, item_id=item_id,
@@ -59,16 +74,21 @@ def practice_step(
     return _practice_response(request, guide, f"#step-{project.id}-{number}", "step-swap", item)
 
 
-@require_POST
+@require_http_methods(CHANGE)
 def practice_rating(request: HttpRequest, guide_id: str, question_id: str) -> HttpResponse:
     """Rate an interview answer: `could_answer`, `needs_work`, or `clear`."""
     guide = guide_or_404(guide_id)
     question = next((q for q in guide.interview_questions if q.id == question_id), None)
-    rating = request.POST.get("rating", "")
+    rating = request.POST.get("rating", request.GET.get("rating", ""))
     if question is None:
         return _not_found(request)
     if rating not in RATINGS | {"clear"}:
         return HttpResponse("Unknown rating.", status=422)
+    if request.method != "POST":
+        label = "Clear your rating" if rating == "clear" else f"Rate “{RATING_LABELS[rating]}”"
+        return confirm(request, question=f"{label} for “{question.question}”?", button="Save",
+                       back=f"{guide.url}#interview-{question.id}",
+                       fields=[("rating", rating)])  # fmt: skip
     value = None if rating == "clear" else rating
     practice.set_mark(request=request, guide=guide, kind=PracticeKind.INTERVIEW,
                       item_id=question.id, value=value)  # fmt: skip
@@ -78,6 +98,15 @@ def practice_rating(request: HttpRequest, guide_id: str, question_id: str) -> Ht
         return {"q": question, "qs": states[question.id]}
 
     return _practice_response(request, guide, f"#rating-{question.id}", "rating-swap", item)
+
+
+def confirm(
+    request: HttpRequest, *, question: str, button: str, back: str, fields: list | None = None
+) -> HttpResponse:
+    """A private page asking to confirm a change, with a CSRF-protected form posting it."""
+    context = {"question": question, "button": button, "back": back, "fields": fields or [],
+               "action": request.path}  # fmt: skip
+    return render(request, "courses/confirm.html", context)
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
@@ -90,11 +119,11 @@ def _practice_response(
     if not request.htmx:
         return redirect(f"{guide.url}{anchor}")
     summary = practice.summarize(guide, practice.practice_records(request, guide.id))
-    context = {**item(summary), "guide": guide, "practice": summary, "oob": True}
+    context = {**item(summary), "guide": guide, "practice": summary, "oob": True, "tracked": True}
     return render(request, f"courses/guide.html#{partial}", context)
 
 
-@require_GET
+@require_safe
 def your_progress(request: HttpRequest) -> HttpResponse:
     """Your Progress: chapters, sections with dates, practice, next step, downloads."""
     course = get_course()
@@ -124,7 +153,7 @@ def _export_rows(request: HttpRequest) -> tuple[list[ReadingRecord], list[Practi
     return progress.reading_records(request), practice.practice_records(request)
 
 
-@require_GET
+@require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     """Download my progress as JSON."""
     reading_rows, practice_rows = _export_rows(request)
@@ -149,7 +178,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     """Download my progress as CSV, one row per section and practice item."""
     reading_rows, practice_rows = _export_rows(request)

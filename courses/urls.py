@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from . import progress_views, views
+from . import csrf, progress_views, views
 
 app_name = "courses"
 urlpatterns = [
     path("", views.home, name="home"),
     path("progress/", progress_views.your_progress, name="progress"),
+    path("csrf/", csrf.token, name="csrf_token"),
     path("progress/export.json", progress_views.export_json, name="export_json"),
     path("progress/export.csv", progress_views.export_csv, name="export_csv"),
     path("chapters/<slug:chapter_id>/", views.chapter, name="chapter"),

@@ -4,16 +4,17 @@ from itertools import groupby
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from quiz.lookups import chapter_assessments
 
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
-from .http import is_tracked
+from .http import is_tracked, shareable
 
 
-@require_GET
+@require_safe
+@shareable
 def home(request: HttpRequest) -> HttpResponse:
     """The course, its chapters with the learner's progress, and the skill guides."""
     course = get_course()
@@ -23,7 +24,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "courses/home.html", context)
 
 
-@require_GET
+@require_safe
+@shareable
 def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """Chapter overview: objectives, sections with state and reading time, where to continue."""
     current = chapter_or_404(chapter_id)
@@ -33,7 +35,8 @@ def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
     return render(request, "courses/chapter.html", context)
 
 
-@require_GET
+@require_safe
+@shareable
 def section(request: HttpRequest, chapter_id: str, section_id: str) -> HttpResponse:
     """One section: breadcrumbs, contents, body, takeaway, completion, previous/next."""
     current_chapter = chapter_or_404(chapter_id)
@@ -58,7 +61,8 @@ def section(request: HttpRequest, chapter_id: str, section_id: str) -> HttpRespo
     return render(request, "courses/section.html", context)
 
 
-@require_GET
+@require_safe
+@shareable
 def glossary(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """The chapter's key terms, alphabetical, grouped by first letter."""
     current = chapter_or_404(chapter_id)
@@ -69,9 +73,11 @@ def glossary(request: HttpRequest, chapter_id: str) -> HttpResponse:
     return render(request, "courses/glossary.html", {"chapter": current, "letters": letters})
 
 
-@require_GET
+@require_safe
+@shareable
 def guide(request: HttpRequest, guide_id: str) -> HttpResponse:
     """A skill guide: path by level, projects with steps to tick, tools, interview questions."""
     current = guide_or_404(guide_id)
     summary = practice.summarize(current, practice.practice_records(request, current.id))
-    return render(request, "courses/guide.html", {"guide": current, "practice": summary})
+    context = {"guide": current, "practice": summary, "tracked": is_tracked(request)}
+    return render(request, "courses/guide.html", context)

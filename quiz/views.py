@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from courses.catalog import chapter_or_404
 from courses.content.model import Assessment, Chapter
@@ -28,7 +28,7 @@ def _assessment_or_404(chapter: Chapter, kind: str) -> Assessment:
     return found
 
 
-@require_GET
+@require_safe
 def overview(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
     """An assessment's start page: what it is, and start, resume, skip or see results."""
     chapter = chapter_or_404(chapter_id)
@@ -69,7 +69,7 @@ def start(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
     return redirect("quiz:attempt", attempt.public_id)
 
 
-@require_GET
+@require_safe
 def attempt(request: HttpRequest, public_id: str) -> HttpResponse:
     """Take an attempt in progress, or read the results of a submitted one."""
     current = attempt_or_404(request, public_id)

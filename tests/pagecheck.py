@@ -5,7 +5,8 @@ from html.parser import HTMLParser
 
 OUR_META = {"charset", "viewport", "color-scheme", "description", "htmx-config"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "style", "base", "frame", "math"}
-# The only places the site itself posts to; any other form or hx-* target is foreign.
+# The only places the site itself posts to (shared pages' forms GET a confirmation there
+# first); any other form or hx-* target is foreign.
 OUR_POSTS = re.compile(
     r"^/(chapters/[\w-]+/[\w-]+/complete|guides/[\w-]+/(projects/[\w-]+/steps/\d+|interview/[\w-]+)"
     r"|accounts/(logout|login|signup|delete|password_change|password_reset))/$"
@@ -32,7 +33,7 @@ class _Collector(HTMLParser):
         if tag == "meta" and not (set(a) & {"charset"} or a.get("name") in OUR_META):
             self.found.append(f"meta {a}")
         if tag == "form" and not (
-            a.get("method") == "post" and OUR_POSTS.match(a.get("action") or "")
+            a.get("method") in ("post", "get") and OUR_POSTS.match(a.get("action") or "")
         ):
             self.found.append(f"form {a}")
         if tag == "link" and not (a.get("href") or "").startswith("/static/"):
@@ -45,9 +46,8 @@ class _Collector(HTMLParser):
             self.found.append(f"{tag} {name}=")
         if name == "style":
             self.found.append(f"{tag} style=")
-        ours = name in OUR_HX or (
-            name in {"hx-post", "data-hx-post"} and tag == "form" and OUR_POSTS.match(value)
-        )
+        bare = name.removeprefix("data-")
+        ours = bare in OUR_HX or (bare == "hx-post" and tag == "form" and OUR_POSTS.match(value))
         if name.startswith(("hx-", "data-hx")) and not ours:
             self.found.append(f"{tag} {name}=")
         compact = "".join(value.split()).lower()

@@ -2,6 +2,7 @@
 
 import html
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -94,12 +95,18 @@ class _DiagramBlock(BlockProcessor):
 class _LinkTree(Treeprocessor):
     """Resolves internal links and links each glossary term on its first use."""
 
-    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+    def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self.linker = linker
+        self.linker: Linker | None = None
         self.seen: set[str] = set()
 
+    def use(self, linker: Linker | None) -> None:
+        """Resolve with `linker` (None: no links) in the next conversion, first uses afresh."""
+        self.linker, self.seen = linker, set()
+
     def run(self, root: ET.Element) -> None:
+        if self.linker is None:
+            return
         for a in root.iter("a"):
             self._resolve(a)
         if self.linker.pattern is not None:
@@ -154,14 +161,33 @@ class _LinkTree(Treeprocessor):
 
 
 class _StudyHall(Extension):
-    def __init__(self, linker: Linker | None) -> None:
-        super().__init__()
-        self.linker = linker
-
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.parser.blockprocessors.register(_DiagramBlock(md.parser), "diagram", 95)
-        if self.linker is not None:
-            md.treeprocessors.register(_LinkTree(md, self.linker), "studyhall-links", 4)
+        md.treeprocessors.register(_LinkTree(md), "studyhall-links", 4)
+
+
+_local = threading.local()
+
+
+def _markdown(linker: Linker | None) -> markdown.Markdown:
+    """This thread's converter, reset for one text: building one costs more than converting."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(
+            extensions=[
+                "tables", "fenced_code", "admonition", "sane_lists", "codehilite", "toc",
+                _StudyHall(),
+            ],
+            extension_configs={
+                "tables": {"use_align_attribute": True},
+                "toc": {"toc_depth": "2-3"},
+                "codehilite": {"guess_lang": False, "css_class": "codeblock", "wrapcode": True},
+            },
+            output_format="html",
+        )
+    md.reset()
+    md.treeprocessors["studyhall-links"].use(linker)
+    return md
 
 
 def sanitize(raw_html: str) -> str:
@@ -179,23 +205,7 @@ def sanitize(raw_html: str) -> str:
 
 def render_markdown(text: str, *, linker: Linker | None = None) -> Rendered:
     """Render Markdown once: tables, anchors, TOC, callouts, code, glossary links; sanitized."""
-    md = markdown.Markdown(
-        extensions=[
-            "tables",
-            "fenced_code",
-            "admonition",
-            "sane_lists",
-            "codehilite",
-            "toc",
-            _StudyHall(linker),
-        ],
-        extension_configs={
-            "tables": {"use_align_attribute": True},
-            "toc": {"toc_depth": "2-3"},
-            "codehilite": {"guess_lang": False, "css_class": "codeblock", "wrapcode": True},
-        },
-        output_format="html",
-    )
+    md = _markdown(linker)
     # Code blocks and tables may scroll sideways, so keyboard users must be able to focus them.
     clean = sanitize(md.convert(text)).replace("<pre>", '<pre tabindex="0">')
     clean = clean.replace("<table>", '<table tabindex="0">')

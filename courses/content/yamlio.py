@@ -7,6 +7,8 @@ import yaml
 from .problems import Problem
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
+# libyaml's C parser when PyYAML was built with it (about 4x faster); same nodes, marks and errors.
+BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):
@@ -31,7 +33,7 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class StrictLoader(yaml.SafeLoader):
+class StrictLoader(BaseLoader):
     """SafeLoader that records problems instead of silently keeping the last duplicate key."""
 
     def __init__(self, stream: str, *, path: str, line_offset: int) -> None:

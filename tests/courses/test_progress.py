@@ -201,11 +201,13 @@ def test_merging_keeps_the_furthest_state_and_duplicates_nothing(client):
 # --- bad input --------------------------------------------------------------------------------
 
 
-def test_get_on_a_state_changing_url_is_405_and_writes_nothing(client, learner):
-    assert client.get(complete_url(S1)).status_code == 405
-    assert (
-        client.get("/guides/k8s-gpu-security/interview/crypto-mining-incident/").status_code == 405
-    )
+def test_get_on_a_state_changing_url_only_asks_to_confirm_and_writes_nothing(client, learner):
+    page = client.get(complete_url(S1))
+    assert page.status_code == 200
+    assert "as complete?" in page.content.decode()
+    rating = "/guides/k8s-gpu-security/interview/crypto-mining-incident/?rating=needs_work"
+    assert client.get(rating).status_code == 200
+    assert client.put(complete_url(S1)).status_code == 405
     assert not SectionProgress.objects.exists()
 
 
