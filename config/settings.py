@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "courses.http.PersonalCacheMiddleware",
+    "config.bodylimit.BodySizeLimitMiddleware",  # last: its 413 page gets every header above
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -192,7 +193,32 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1  # the client address is the one the proxy saw
+
+# --- Abuse limits, client address, password-reset policy, body size (issue 12) -------------------
+# The client address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT proxies the X-Forwarded-For entry
+# the outermost trusted proxy appended (entries further left are client-written and ignored).
+STUDYHALL_PROXY_COUNT = int(
+    os.environ.get("DJANGO_PROXY_COUNT", "1" if env_bool("DJANGO_BEHIND_PROXY") else "0")
+)
+AXES_CLIENT_IP_CALLABLE = "accounts.clientip.client_ip"
+# (count, window in seconds), counted per client address or mailbox in the shared cache (CACHES).
+STUDYHALL_LIMITS = {
+    "login_failures_per_address": (
+        int(os.environ.get("STUDYHALL_LOGIN_FAILURES_PER_ADDRESS", "30")),
+        15 * 60,
+    ),
+    "signups_per_address": (int(os.environ.get("STUDYHALL_SIGNUPS_PER_ADDRESS", "10")), 3600),
+    "resets_per_address": (int(os.environ.get("STUDYHALL_RESETS_PER_ADDRESS", "10")), 3600),
+    "resets_per_email": (int(os.environ.get("STUDYHALL_RESETS_PER_EMAIL", "3")), 3600),
+}
+# Password reset needs real email in production (system check accounts.E001); 0 turns it off.
+STUDYHALL_PASSWORD_RESET = env_bool("STUDYHALL_PASSWORD_RESET", default=True)
+# Bodies: small forms only, no file uploads; larger bodies get a 413 page (config/bodylimit.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+# --- end of issue 12 block -----------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
