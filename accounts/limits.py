@@ -1,6 +1,7 @@
 """Abuse limits counted in the shared cache, so they hold across app servers."""
 
 import hashlib
+import math
 import time
 from dataclasses import dataclass
 
@@ -19,33 +20,33 @@ class Limit:
     """Window length in seconds."""
 
 
-def _key(limit: Limit, ident: str, now: float) -> str:
-    """Cache key for the current fixed window of `ident` (hashed: emails and addresses)."""
+def _key(limit: Limit, ident: str) -> str:
+    """Cache key for `ident` under `limit` (hashed: keys hold no emails or addresses)."""
     digest = hashlib.sha256(ident.strip().lower().encode()).hexdigest()[:32]
-    return f"limit:{limit.name}:{int(now // limit.window)}:{digest}"
-
-
-def _wait(limit: Limit, now: float) -> int:
-    """Seconds until the current window ends."""
-    return max(1, int(limit.window - now % limit.window))
+    return f"limit:{limit.name}:{digest}"
 
 
 def wait_seconds(limit: Limit, ident: str) -> int:
     """Seconds to wait if `ident` has used up `limit`, else 0."""
-    now = time.time()
-    used = cache.get(_key(limit, ident, now), 0)
-    return _wait(limit, now) if used >= limit.count else 0
+    key = _key(limit, ident)
+    found = cache.get_many([key, f"{key}:since"])
+    if found.get(key, 0) < limit.count:
+        return 0
+    since = found.get(f"{key}:since", time.time())
+    return max(1, math.ceil(since + limit.window - time.time()))
 
 
 def record(limit: Limit, ident: str) -> None:
-    """Count one event for `ident`."""
-    now = time.time()
-    key = _key(limit, ident, now)
-    if not cache.add(key, 1, timeout=limit.window + 1):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=limit.window + 1)
+    """Count one event for `ident`; the window starts at its first event."""
+    key = _key(limit, ident)
+    if cache.add(key, 1, timeout=limit.window):
+        cache.set(f"{key}:since", time.time(), timeout=limit.window)
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr: this event opens a new window
+        cache.add(key, 1, timeout=limit.window)
+        cache.set(f"{key}:since", time.time(), timeout=limit.window)
 
 
 def take(limit: Limit, ident: str) -> int:
