@@ -31,6 +31,7 @@ ENV = {
     "DJANGO_SECURE_SSL_REDIRECT": "0",
     "DJANGO_HSTS_SECONDS": "0",
     "DJANGO_LOG_LEVEL": "ERROR",
+    "STUDYHALL_PASSWORD_RESET": "0",  # no email host here: the reset check would refuse
 }
 
 
