@@ -197,19 +197,24 @@ if env_bool("DJANGO_BEHIND_PROXY"):
 # --- Abuse limits, client address, password-reset policy, body size (issue 12) -------------------
 # The client address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT proxies the X-Forwarded-For entry
 # the outermost trusted proxy appended (entries further left are client-written and ignored).
-STUDYHALL_PROXY_COUNT = int(
-    os.environ.get("DJANGO_PROXY_COUNT", "1" if env_bool("DJANGO_BEHIND_PROXY") else "0")
-)
+
+
+def env_count(name: str, default: int) -> int:
+    """Read a whole number >= 0 from the environment, with a clear error otherwise."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number (0 or more), not {value!r}.")
+    return int(value)
+
+
+STUDYHALL_PROXY_COUNT = env_count("DJANGO_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY") else 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.clientip.client_ip"
 # (count, window in seconds), counted per client address or mailbox in the shared cache (CACHES).
 STUDYHALL_LIMITS = {
-    "login_failures_per_address": (
-        int(os.environ.get("STUDYHALL_LOGIN_FAILURES_PER_ADDRESS", "30")),
-        15 * 60,
-    ),
-    "signups_per_address": (int(os.environ.get("STUDYHALL_SIGNUPS_PER_ADDRESS", "10")), 3600),
-    "resets_per_address": (int(os.environ.get("STUDYHALL_RESETS_PER_ADDRESS", "10")), 3600),
-    "resets_per_email": (int(os.environ.get("STUDYHALL_RESETS_PER_EMAIL", "3")), 3600),
+    "login_failures_per_address": (env_count("STUDYHALL_LOGIN_FAILURES_PER_ADDRESS", 30), 900),
+    "signups_per_address": (env_count("STUDYHALL_SIGNUPS_PER_ADDRESS", 10), 3600),
+    "resets_per_address": (env_count("STUDYHALL_RESETS_PER_ADDRESS", 10), 3600),
+    "resets_per_email": (env_count("STUDYHALL_RESETS_PER_EMAIL", 3), 3600),
 }
 # Password reset needs real email in production (system check accounts.E001); 0 turns it off.
 STUDYHALL_PASSWORD_RESET = env_bool("STUDYHALL_PASSWORD_RESET", default=True)

@@ -46,3 +46,10 @@ def test_production_without_a_secret_key_fails_with_a_clear_message():
     result = manage("check")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_a_malformed_proxy_count_fails_with_a_clear_message():
+    result = manage("check", **PRODUCTION, DJANGO_EMAIL_HOST="smtp.example.org",
+                    DJANGO_PROXY_COUNT="one")  # fmt: skip
+    assert result.returncode != 0
+    assert "DJANGO_PROXY_COUNT must be a whole number" in result.stderr
