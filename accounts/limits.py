@@ -36,25 +36,25 @@ def wait_seconds(limit: Limit, ident: str) -> int:
     return max(1, math.ceil(since + limit.window - time.time()))
 
 
-def record(limit: Limit, ident: str) -> None:
-    """Count one event for `ident`; the window starts at its first event."""
+def record(limit: Limit, ident: str) -> int:
+    """Count one event for `ident` (the window starts at its first event); the new count."""
     key = _key(limit, ident)
     if cache.add(key, 1, timeout=limit.window):
         cache.set(f"{key}:since", time.time(), timeout=limit.window)
-        return
+        return 1
     try:
-        cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr: this event opens a new window
         cache.add(key, 1, timeout=limit.window)
         cache.set(f"{key}:since", time.time(), timeout=limit.window)
+        return 1
 
 
 def take(limit: Limit, ident: str) -> int:
-    """Count one event unless `limit` is used up; seconds to wait if it was, else 0."""
-    wait = wait_seconds(limit, ident)
-    if not wait:
-        record(limit, ident)
-    return wait
+    """Count one event; seconds to wait if it went over `limit`, else 0 (atomic in Redis)."""
+    if record(limit, ident) <= limit.count:
+        return 0
+    return wait_seconds(limit, ident)
 
 
 def configured(name: str) -> Limit:

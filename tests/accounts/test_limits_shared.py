@@ -1,6 +1,7 @@
 """The limits hold across app servers: two processes' worth of counting in one Redis cache."""
 
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import caches
@@ -30,3 +31,10 @@ def test_a_limit_counts_in_redis_and_names_the_wait(redis_cache):
     assert wait_seconds(limit, "203.0.113.1") == 0  # another address is untouched
     keys = [key.decode() for key in redis_cache._cache.get_client().scan_iter("*d1-limits-test*")]
     assert keys and not any("198.51.100.7" in key for key in keys)  # addresses are hashed
+
+
+def test_concurrent_requests_cannot_overshoot_a_limit(redis_cache):
+    limit = Limit(name="burst", count=3, window=600)
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        waits = list(pool.map(lambda _: take(limit, "ray@example.org"), range(20)))
+    assert waits.count(0) == 3

@@ -42,12 +42,17 @@ PASSWORD = "a-long-pass-phrase-9"
 CLIENT_X, CLIENT_Y = "127.0.0.2", "127.0.0.3"
 
 
+def listening(port: int) -> bool:
+    """Does something accept connections on 127.0.0.1:`port`?"""
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def free_port() -> int:
     """A free port in the range this project's test servers may use (8400-8499)."""
     for port in range(8400, 8500):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
+        if not listening(port):
+            return port
     raise RuntimeError("no free port in 8400-8499")
 
 
@@ -63,7 +68,7 @@ def nginx(live_server, tmp_path: Path):
     (tmp_path / "nginx.conf").write_text(conf)
     proc = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")])
     deadline = time.monotonic() + 10
-    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+    while not listening(port):
         assert proc.poll() is None, (tmp_path / "error.log").read_text()
         assert time.monotonic() < deadline, "nginx did not start"
         time.sleep(0.05)
