@@ -2,12 +2,13 @@
 
 from django.urls import include, path
 
-from . import views
+from . import reset, views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("delete/", views.delete_account, name="delete_account"),
+    path("password_reset/", reset.PasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),
 ]

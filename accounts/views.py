@@ -20,7 +20,10 @@ from courses import guest
 from quiz.attempts import claim_guest_attempts
 
 from . import services
+from .clientip import client_ip
 from .forms import DeleteAccountForm, SignupForm
+from .limits import configured, record, wait_seconds
+from .refusals import too_many
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -36,8 +39,12 @@ def signup(request: HttpRequest) -> HttpResponse:
     """Create an account; progress made as a guest comes along."""
     if request.user.is_authenticated:
         return redirect("courses:progress")
+    signups = configured("signups_per_address")
+    if request.method == "POST" and (wait := wait_seconds(signups, client_ip(request))):
+        return too_many(request, limit_name=signups.name, wait=wait)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        record(signups, client_ip(request))
         session = request.session
         try:
             user = services.create_learner(
@@ -70,6 +77,17 @@ class LoginView(auth_views.LoginView):
         """`next`, unless it points back at this page (Django would refuse a redirect loop)."""
         url = super().get_redirect_url()
         return "" if url.split("?", 1)[0] == self.request.path else url
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        """Refuse every log-in from an address with too many recent failures, any username."""
+        failures = configured("login_failures_per_address")
+        if wait := wait_seconds(failures, client_ip(request)):
+            return too_many(request, limit_name=failures.name, wait=wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        record(configured("login_failures_per_address"), client_ip(self.request))
+        return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         guest.merge_into_account(session=self.request.session, user=form.get_user())

@@ -67,6 +67,7 @@ def site(setup: str = ""):
     workdir = Path(tempfile.mkdtemp(prefix="studyhall-bench-"))
     env = {**os.environ, "DJANGO_SECRET_KEY": "bench-only-" + "q" * 50, "DJANGO_DEBUG": "0",
            "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0",
+           "STUDYHALL_PASSWORD_RESET": "0",
            "DJANGO_LOG_LEVEL": "ERROR", "STUDYHALL_STATIC_ROOT": str(workdir / "static"),
            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}"}  # fmt: skip
     try:

@@ -77,6 +77,7 @@ def main() -> None:
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'load.sqlite3'}"
     env = {**os.environ, "DJANGO_SECRET_KEY": "load-only-" + "z" * 50, "DJANGO_DEBUG": "0",
            "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0",
+           "STUDYHALL_PASSWORD_RESET": "0",
            "DATABASE_URL": database, "STUDYHALL_STATIC_ROOT": str(STATIC),
            "DJANGO_LOG_LEVEL": "ERROR"}  # fmt: skip
     manage(env, "migrate", "-v0")

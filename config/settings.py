@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "courses.charset.RequestCharsetMiddleware",  # after the header middlewares, before any parse
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "config.bodylimit.BodySizeLimitMiddleware",  # last: its 413 page gets every header above
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -202,7 +203,37 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1  # the client address is the one the proxy saw
+
+# --- Abuse limits, client address, password-reset policy, body size (issue 12) -------------------
+# The client address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT proxies the X-Forwarded-For entry
+# the outermost trusted proxy appended (entries further left are client-written and ignored).
+
+
+def env_count(name: str, default: int) -> int:
+    """Read a whole number >= 0 from the environment, with a clear error otherwise."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number (0 or more), not {value!r}.")
+    return int(value)
+
+
+STUDYHALL_PROXY_COUNT = env_count("DJANGO_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY") else 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.clientip.client_ip"
+# (count, window in seconds), counted per client address or mailbox in the shared cache (CACHES).
+STUDYHALL_LIMITS = {
+    "login_failures_per_address": (env_count("STUDYHALL_LOGIN_FAILURES_PER_ADDRESS", 30), 900),
+    "signups_per_address": (env_count("STUDYHALL_SIGNUPS_PER_ADDRESS", 10), 3600),
+    "resets_per_address": (env_count("STUDYHALL_RESETS_PER_ADDRESS", 10), 3600),
+    "resets_per_email": (env_count("STUDYHALL_RESETS_PER_EMAIL", 3), 3600),
+}
+# Password reset needs real email in production (system check accounts.E001); 0 turns it off.
+STUDYHALL_PASSWORD_RESET = env_bool("STUDYHALL_PASSWORD_RESET", default=True)
+# Bodies: small forms only, no file uploads; larger bodies get a 413 page (config/bodylimit.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+# --- end of issue 12 block -----------------------------------------------------------------------
 
 # --- Several app servers (c-infra) -------------------------------------------------------------
 # With REDIS_URL set, the cache (fragment caches, rate-limit counters) lives in Redis so every app

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -21,3 +22,11 @@ def fixture_content(settings) -> Path:
     """Serve the small fixture course instead of the real one."""
     settings.CONTENT_DIR = FIXTURES / "content"
     return settings.CONTENT_DIR
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    """Abuse-limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()

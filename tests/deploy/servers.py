@@ -60,6 +60,7 @@ def app_env(workdir: Path, **extra: str) -> dict[str, str]:
         "DJANGO_BEHIND_PROXY": "1",
         "DJANGO_HSTS_SECONDS": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
+        "STUDYHALL_PASSWORD_RESET": "0",  # no email host here (accounts.E001 would refuse)
         "STUDYHALL_STATIC_ROOT": str(workdir / "static"),
         **extra,
     }
