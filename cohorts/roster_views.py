@@ -19,16 +19,26 @@ def preview(request: HttpRequest, cohort: Cohort) -> HttpResponse:
         return render_cohort(request, cohort, status=422, roster_form=form)
     upload = form.cleaned_data["file"]
     text, problem = decode(upload.read(MAX_BYTES + 1))
+    # The previewed file waits in the instructor's session: the import posts no roster back, so
+    # the 64 KB form limit holds, and what is imported is exactly what was previewed.
+    request.session[_key(cohort)] = "" if problem else text
     return _report(request, cohort, text, problem, dry_run=True)
 
 
 @editable
 def run_import(request: HttpRequest, cohort: Cohort) -> HttpResponse:
     """Import the previewed roster in one transaction and report what happened."""
-    text, problem = decode(request.POST.get("roster_text", "").encode())
-    if not problem and not text.strip():
-        problem = "There was no roster to import. Upload the file again."
-    return _report(request, cohort, text, problem, dry_run=False)
+    text = request.session.get(_key(cohort), "")
+    problem = "" if text.strip() else "There was no roster to import. Upload the file again."
+    response = _report(request, cohort, text, problem, dry_run=False)
+    if response.status_code == 200:
+        request.session.pop(_key(cohort), None)
+    return response
+
+
+def _key(cohort: Cohort) -> str:
+    """The session key of a cohort's previewed roster."""
+    return f"roster-preview-{cohort.pk}"
 
 
 def _report(
@@ -41,6 +51,5 @@ def _report(
         refused, plan = over, None
     if plan and not dry_run:
         roster.apply(cohort=cohort, roster_plan=plan)
-    context = {"cohort": cohort, "plan": plan, "refused": refused, "dry_run": dry_run,
-               "roster_text": text}  # fmt: skip
+    context = {"cohort": cohort, "plan": plan, "refused": refused, "dry_run": dry_run}
     return render(request, "cohorts/roster_report.html", context, status=422 if refused else 200)

@@ -232,7 +232,9 @@ STUDYHALL_PASSWORD_RESET = env_bool("STUDYHALL_PASSWORD_RESET", default=True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
-DATA_UPLOAD_MAX_NUMBER_FILES = 0
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+# The only upload: an instructor's roster CSV (1 MB, checked again by the roster parser).
+STUDYHALL_UPLOAD_LIMITS = {r"^/teach/cohorts/\d+/roster/preview/$": 1_100_000}
 # --- end of issue 12 block -----------------------------------------------------------------------
 
 # --- Several app servers (c-infra) -------------------------------------------------------------
