@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("quiz/", include("quiz.urls")),
+    path("exports/", include("reports.urls")),
     path("", include("courses.urls")),
 ]

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.utils import timezone
 
+from reports import hooks
+
 from . import guest
 from .content.model import Guide, InterviewQuestion, Project
 from .models import PracticeKind, PracticeMark, PracticeValue
@@ -124,13 +126,15 @@ def set_mark(
     now = timezone.now()
     if request.user.is_authenticated:
         key = {"user": request.user, "guide_id": guide.id, "kind": kind, "item_id": item_id}
-        if value is None:
-            PracticeMark.objects.filter(**key).delete()
-        else:
-            PracticeMark.objects.update_or_create(
-                **key, defaults={"value": value, "content_version": guide.version,
-                                 "updated_at": now},
-            )  # fmt: skip
+        with hooks.atomic():
+            if value is None:
+                PracticeMark.objects.filter(**key).delete()
+            else:
+                PracticeMark.objects.update_or_create(
+                    **key, defaults={"value": value, "content_version": guide.version,
+                                     "updated_at": now},
+                )  # fmt: skip
+            hooks.practice(request.user.pk, guide, kind, item_id, value)
         return
     record = None
     if value is not None:

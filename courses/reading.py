@@ -4,6 +4,8 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
+from reports import hooks
+
 from . import guest
 from .content.model import Chapter, Section
 from .models import SectionProgress
@@ -46,7 +48,9 @@ def record_open(
         opened_at=timezone.now(), completed_at=None,
     )  # fmt: skip
     if request.user.is_authenticated:
-        _insert(request.user.pk, chapter, section, completed=False)
+        with hooks.atomic():
+            _insert(request.user.pk, chapter, section, completed=False)
+            hooks.section(request.user.pk, chapter, section, completed=False)
     else:
         guest.save_reading(request.session, record)
     return record
@@ -55,12 +59,14 @@ def record_open(
 def mark_complete(*, request: HttpRequest, chapter: Chapter, section: Section) -> None:
     """Mark a section complete; marking it again changes nothing."""
     if request.user.is_authenticated:
-        updated = SectionProgress.objects.filter(
-            user=request.user, chapter_id=chapter.id, section_id=section.id,
-            completed_at__isnull=True,
-        ).update(completed_at=timezone.now(), content_version=section.version)  # fmt: skip
-        if not updated:
-            _insert(request.user.pk, chapter, section, completed=True)
+        with hooks.atomic():
+            updated = SectionProgress.objects.filter(
+                user=request.user, chapter_id=chapter.id, section_id=section.id,
+                completed_at__isnull=True,
+            ).update(completed_at=timezone.now(), content_version=section.version)  # fmt: skip
+            if not updated:
+                _insert(request.user.pk, chapter, section, completed=True)
+            hooks.section(request.user.pk, chapter, section, completed=True)
         return
     existing = {(r.chapter_id, r.section_id): r for r in guest.reading(request.session)}
     record = existing.get((chapter.id, section.id))

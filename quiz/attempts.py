@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from courses.content.model import Assessment, Chapter
+from reports import hooks
 
 from . import scoring
 from .lookups import asked
@@ -55,6 +56,7 @@ def start_attempt(
             answer_id=q.answer, explanation_html=q.explanation_html,
         ))  # fmt: skip
     AttemptQuestion.objects.bulk_create(rows)
+    hooks.attempt_started(attempt, chapter)
     return attempt
 
 
@@ -142,6 +144,7 @@ def save_all(
     Attempt.objects.filter(pk=attempt.pk).update(
         status=Status.SUBMITTED, submitted_at=now, correct=result.correct, counted=result.counted
     )
+    hooks.attempt_submitted(attempt.pk)
     return Outcome(answers=answers, unanswered=unanswered, score=result)
 
 
