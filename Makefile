@@ -48,6 +48,7 @@ validate: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(PY) bench/section_page.py
 	$(PY) bench/answer_save.py
+	$(PY) bench/learner_pdf.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3* test-artifacts

@@ -7,8 +7,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from courses.catalog import chapter_or_404
+
 from . import exports
+from .charts import section_bars
+from .learner import learner_report
 from .models import ExportJob, ExportKind, JobStatus
+from .pdf import render_pdf
 from .xapi_learner import learner_statements, to_json_lines
 
 
@@ -77,4 +82,29 @@ def my_statements(request: HttpRequest) -> HttpResponse:
     body = to_json_lines(learner_statements(request.user))
     response = HttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="study-hall-xapi.jsonl"'
+    return response
+
+
+def _report_context(request: HttpRequest, chapter_id: str) -> dict:
+    report = learner_report(request.user, chapter_or_404(chapter_id))
+    bars, height = section_bars(report)
+    return {"report": report, "bars": bars, "chart_height": height, "chapter_id": chapter_id}
+
+
+@login_required
+@require_GET
+def learner_page(request: HttpRequest, chapter_id: str) -> HttpResponse:
+    """The learner's chapter report as a page (the same figures as the PDF)."""
+    return render(request, "reports/learner_report.html", _report_context(request, chapter_id))
+
+
+@login_required
+@require_GET
+def learner_pdf(request: HttpRequest, chapter_id: str) -> HttpResponse:
+    """The learner's chapter report as a PDF."""
+    context = _report_context(request, chapter_id)
+    response = HttpResponse(
+        render_pdf("reports/learner_report_pdf.html", context), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="study-hall-{chapter_id}-report.pdf"'
     return response
