@@ -112,4 +112,4 @@ def purge_expired() -> int:
 
 def download_name(job: ExportJob) -> str:
     """The file name the browser saves (no job id, no path)."""
-    return job.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
+    return job.file.name.rsplit("/", 1)[-1].removeprefix(f"{job.public_id}-")

@@ -104,6 +104,14 @@ def test_failed_job_shows_failed_with_a_retry_that_finishes_it(client, learner, 
     assert job.status == JobStatus.DONE and job.progress == 100
 
 
+def test_download_name_keeps_no_job_id_even_with_dashes_in_it(client, learner):
+    job = start(client)
+    ExportJob.objects.filter(pk=job.pk).update(public_id="a-b-c")
+    job.refresh_from_db()
+    job.file.name = "exports/a-b-c-study-hall-xapi.jsonl"
+    assert exports.download_name(job) == "study-hall-xapi.jsonl"
+
+
 def test_expired_file_is_gone_and_purged(client, learner):
     job = start(client)
     job.refresh_from_db()
