@@ -66,7 +66,7 @@ def test_queued_job_polls_every_two_seconds_and_has_a_refresh_link(client, learn
     assert body.lstrip().startswith('<div id="job-status"') and "<html" not in body
     ExportJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, progress=40)
     body = client.get(f"/exports/{job.public_id}/", headers={"HX-Request": "true"}).content
-    assert b'value="40"' in body and b"Building your file" in body
+    assert b'value="40"' in body and b"40% built" in body and b"Building your file" in body
 
 
 def test_another_users_job_page_download_and_retry_are_404(client, learner):

@@ -96,3 +96,9 @@ def test_the_pdf_renderer_fetches_nothing_from_another_host(tmp_path):
     assert "Hello" in text and "Page 1 of 1" in text  # the app's own stylesheet was used
     assert seen == []
     assert f"{other}/secret.png" in fetcher.refused and "file:///etc/passwd" in fetcher.refused
+
+
+def test_a_report_before_any_attempt_says_so_and_draws_no_empty_chart(client, learner):
+    page = client.get(f"/exports/report/{CH}/").content.decode()
+    assert "No assessment taken yet." in page and "No attempt yet." in page
+    assert "<svg" not in page.split('id="r-scores"')[1].split("</section>")[0]
