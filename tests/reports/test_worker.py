@@ -52,3 +52,39 @@ def test_a_worker_process_builds_a_queued_export(settings):
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and job.progress == 100
     assert Path(settings.MEDIA_ROOT, job.file.name).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_share_the_queue_and_run_each_job_once(settings):
+    settings.TASKS = DATABASE
+    user = User.objects.create_user("wes", password="a-long-pass-phrase-w")
+    jobs = [exports.create_job(user=user, kind=ExportKind.LEARNER_STATEMENTS) for _ in range(6)]
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_DEBUG": "1",
+        "STUDYHALL_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--interval",
+        "0.1",
+    ]
+    workers = [
+        subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for _ in range(2)
+    ]
+    logs = [w.communicate(timeout=90)[0] for w in workers]
+    assert all(w.returncode == 0 for w in workers), logs
+    assert all(ExportJob.objects.get(pk=j.pk).status == JobStatus.DONE for j in jobs)
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 6
+    assert sum(log.count("state=SUCCESSFUL") for log in logs) == 6, logs
