@@ -2,7 +2,7 @@
 
 import secrets
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -59,11 +59,11 @@ def _enqueue(job: ExportJob) -> None:
     transaction.on_commit(lambda: run_export.enqueue(job.pk))
 
 
-def run_job(job_id: int) -> None:
-    """Build the job's file, reporting progress; a failure is recorded, never left running."""
+def run_job(job_id: int) -> datetime | None:
+    """Build the job's file, reporting progress; returns when it expires. Failures are recorded."""
     job = ExportJob.objects.select_related("user").get(pk=job_id)
     if job.status == JobStatus.DONE:
-        return
+        return None
     _set(job, status=JobStatus.RUNNING, progress=0)
     try:
         name, content = BUILDERS[job.kind](job, lambda p: _set(job, progress=max(0, min(p, 99))))
@@ -77,14 +77,10 @@ def run_job(job_id: int) -> None:
         raise
     job.file.save(f"{job.public_id}-{name}", ContentFile(content), save=False)
     now = timezone.now()
-    _set(
-        job,
-        status=JobStatus.DONE,
-        progress=100,
-        file=job.file.name,
-        finished_at=now,
-        expires_at=now + timedelta(hours=settings.STUDYHALL_EXPORT_TTL_HOURS),
-    )
+    expires_at = now + timedelta(hours=settings.STUDYHALL_EXPORT_TTL_HOURS)
+    _set(job, status=JobStatus.DONE, progress=100, file=job.file.name, finished_at=now,
+         expires_at=expires_at)  # fmt: skip
+    return expires_at
 
 
 def _set(job: ExportJob, **fields: object) -> None:

@@ -130,3 +130,9 @@ def send_all() -> int:
 def pending() -> int:
     """Statements not yet sent."""
     return OutboxStatement.objects.filter(sent_at__isnull=True).count()
+
+
+def forget_sent(*, older_than: timedelta) -> int:
+    """Delete rows the LRS has had for a while; a later repeat is sent again and kept once there."""
+    cutoff = timezone.now() - older_than
+    return OutboxStatement.objects.filter(sent_at__lt=cutoff).delete()[0]

@@ -144,3 +144,14 @@ def test_duplicates_already_at_the_lrs_count_as_sent(client, learner, lrs_settin
     assert "PUT" in lrs.requests and len(lrs.stored) == 18
     assert not OutboxStatement.objects.filter(sent_at=None).exists()
     lrs.shutdown()
+
+
+def test_week_old_sent_rows_are_forgotten_and_unsent_kept(client, learner, lrs_settings):
+    from datetime import timedelta
+
+    study(client)
+    OutboxStatement.objects.filter(pk__lte=OutboxStatement.objects.order_by("id")[4].pk).update(
+        sent_at=timezone.now() - timedelta(days=8)
+    )
+    assert outbox.forget_sent(older_than=timedelta(days=7)) == 5
+    assert OutboxStatement.objects.filter(sent_at=None).count() == 13

@@ -52,6 +52,10 @@ def test_a_worker_process_builds_a_queued_export(settings):
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and job.progress == 100
     assert Path(settings.MEDIA_ROOT, job.file.name).exists()
+    from django_tasks_db.models import DBTaskResult
+
+    purge = DBTaskResult.objects.get(task_path="reports.tasks.purge_exports")
+    assert purge.status == "READY" and purge.run_after > job.expires_at  # comes back to delete it
 
 
 @pytest.mark.django_db(transaction=True)
