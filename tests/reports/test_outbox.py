@@ -155,3 +155,12 @@ def test_week_old_sent_rows_are_forgotten_and_unsent_kept(client, learner, lrs_s
     )
     assert outbox.forget_sent(older_than=timedelta(days=7)) == 5
     assert OutboxStatement.objects.filter(sent_at=None).count() == 13
+
+
+def test_queueing_adds_two_writes_to_marking_a_section_complete(
+    client, learner, lrs_settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    client.get(f"{CH}hpc-networking/")
+    with django_assert_max_num_queries(7), django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{CH}hpc-networking/complete/")  # 5 without an LRS; + outbox row, + task row
+    assert OutboxStatement.objects.count() == 2
