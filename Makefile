@@ -49,6 +49,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/section_page.py
 	$(PY) bench/answer_save.py
 	$(PY) bench/learner_pdf.py
+	$(PY) bench/attempt_storage.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3* test-artifacts

@@ -16,6 +16,12 @@ class SignupForm(UserCreationForm):
         model = User
         fields = ("username", "email")
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # No maxlength in the page: a browser would cut a long username silently; the server
+        # says "at most 150 characters" instead.
+        self.fields["username"].widget.attrs.pop("maxlength", None)
+
 
 class DeleteAccountForm(forms.Form):
     """Confirm deleting an account by typing its username."""

@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.logout_view, name="logout"),
     path("delete/", views.delete_account, name="delete_account"),
     path("", include("django.contrib.auth.urls")),
 ]

@@ -65,6 +65,18 @@ class LoginView(auth_views.LoginView):
         return super().form_valid(form)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def logout_view(request: HttpRequest) -> HttpResponse:
+    """Log out on POST, with a message; GET asks to confirm (a link can't log anyone out)."""
+    if request.method == "POST":
+        was_signed_in = request.user.is_authenticated
+        logout(request)
+        if was_signed_in:
+            messages.success(request, "You are logged out. Your progress is saved in your account.")
+        return redirect("courses:home")
+    return render(request, "registration/logout_confirm.html")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:

@@ -54,13 +54,14 @@ expected = json.loads('''{expected}''')
 lost = 0
 for public_id, last in expected.items():
     chosen = dict(Answer.objects.filter(attempt__public_id=public_id)
-                  .values_list("question_id", "choice_id"))
-    for q in AttemptQuestion.objects.filter(attempt__public_id=public_id):
+                  .values_list("position", "choice_id"))
+    asked = AttemptQuestion.objects.select_related("attempt", "version")
+    for q in asked.filter(attempt__public_id=public_id):
         token = last.get(str(q.position))
         if token is None:
             continue
         want = next(c["id"] for c in q.choices if c["token"] == token)
-        lost += chosen.get(q.question_id) != want
+        lost += chosen.get(q.position) != want
 print(lost)
 """
 

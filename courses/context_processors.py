@@ -38,4 +38,4 @@ def _forget_assets(*, setting: str, **kwargs: object) -> None:
 
 def site(request: HttpRequest) -> dict[str, object]:
     """The site's name, static assets and common links, for the page head and header."""
-    return {"site_name": "Study Hall", "assets": static_assets(), "links": site_links()}
+    return {"brand_name": "Study Hall", "assets": static_assets(), "links": site_links()}

@@ -8,7 +8,10 @@ class SectionProgress(models.Model):
     """One learner's progress through one section: first opened, and completed when they say so."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="section_progress"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="section_progress",
+        db_index=False,  # the unique constraint below starts with user
     )
     chapter_id = models.CharField(max_length=100)
     section_id = models.CharField(max_length=100)
@@ -20,6 +23,12 @@ class SectionProgress(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "chapter_id", "section_id"], name="one_progress_row_per_section"
+            )
+        ]
+        indexes = [
+            # A cohort's reading: completion counts by chapter and section.
+            models.Index(
+                fields=["chapter_id", "section_id", "completed_at"], name="progress_by_section"
             )
         ]
         verbose_name_plural = "section progress"
@@ -47,7 +56,10 @@ class PracticeMark(models.Model):
     """A ticked project step or an interview self-rating in a skill guide."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_marks"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="practice_marks",
+        db_index=False,  # the unique constraint below starts with user
     )
     guide_id = models.CharField(max_length=100)
     kind = models.CharField(max_length=16, choices=PracticeKind.choices)

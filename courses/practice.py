@@ -75,10 +75,9 @@ class GuideProgress:
 
     @property
     def percent(self) -> int:
-        """Share of steps ticked and questions rated 'could answer'."""
-        total = self.steps_total + len(self.guide.interview_questions)
-        done = len(self.steps_done) + self.could_answer
-        return round(100 * done / total) if total else 0
+        """Share of project steps ticked (the bar is labelled "project steps done")."""
+        total = self.steps_total
+        return round(100 * len(self.steps_done) / total) if total else 0
 
 
 def practice_records(request: HttpRequest, guide_id: str | None = None) -> list[PracticeRecord]:

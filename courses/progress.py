@@ -11,11 +11,6 @@ from .content.model import Chapter, Section
 from .models import SectionProgress
 from .records import ReadingRecord
 
-CONTINUE_RULE = (
-    "Continue takes you to the first section you have not completed, starting from the section "
-    "you opened most recently."
-)
-
 
 class Status(models.TextChoices):
     """Where a learner stands on one section."""

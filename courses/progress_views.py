@@ -102,7 +102,6 @@ def your_progress(request: HttpRequest) -> HttpResponse:
         "course": course,
         "chapters": [_chapter_row(request, c, records) for c in course.chapters],
         "guides": [practice.summarize(g, marks) for g in course.guides],
-        "rule": progress.CONTINUE_RULE,
         "has_any": bool(records or marks),
     }
     return render(request, "courses/progress.html", context)

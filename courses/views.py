@@ -28,8 +28,8 @@ def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """Chapter overview: objectives, sections with state and reading time, where to continue."""
     current = chapter_or_404(chapter_id)
     summary = progress.summarize(current, progress.reading_records(request, current.id))
-    context = {"chapter": current, "progress": summary, "rule": progress.CONTINUE_RULE,
-               "assessments": chapter_assessments(request, current)}  # fmt: skip
+    assessments = chapter_assessments(request, current)
+    context = {"chapter": current, "progress": summary, "assessments": assessments}
     return render(request, "courses/chapter.html", context)
 
 

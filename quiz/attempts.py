@@ -6,14 +6,16 @@ from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from courses.content.model import Assessment, Chapter
+from courses.content.model import Assessment, Chapter, Question
 from reports import hooks
 
 from . import scoring
 from .lookups import asked
-from .models import GUEST_KEY, Answer, Attempt, AttemptQuestion, Kind, Status
+from .models import GUEST_KEY, Answer, Attempt, AttemptQuestion, Kind, QuestionVersion, Status
+from .tokens import encode_order
 
 
 class AttemptClosedError(Exception):
@@ -27,12 +29,29 @@ def guest_key(session: SessionBase) -> str:
     return session[GUEST_KEY]
 
 
+def _versions(questions: list[Question]) -> dict[str, QuestionVersion]:
+    """The stored versions of these questions, created once (two queries)."""
+    QuestionVersion.objects.bulk_create(
+        [QuestionVersion(
+            question_id=q.id, version=q.version, section_id=q.section_id, anchor=q.anchor,
+            prompt=q.prompt, answer_id=q.answer, explanation_html=q.explanation_html,
+            choices=[{"id": c.id, "text": c.text, "why_wrong_html": c.why_wrong_html}
+                     for c in q.choices],
+        ) for q in questions],
+        ignore_conflicts=True,
+    )  # fmt: skip
+    wanted = Q()
+    for q in questions:
+        wanted |= Q(question_id=q.id, version=q.version)
+    return {v.question_id: v for v in QuestionVersion.objects.filter(wanted)}
+
+
 @transaction.atomic
 def start_attempt(
     *, user: object | None, session: SessionBase, chapter: Chapter, assessment: Assessment,
     content_version: str,
 ) -> Attempt:  # fmt: skip
-    """A new attempt with its questions pinned: shuffled choices with opaque per-attempt values."""
+    """A new attempt with its questions pinned to their versions, each with its own shuffle."""
     attempt = Attempt.objects.create(
         public_id=secrets.token_urlsafe(12), user=user,
         guest_key="" if user else guest_key(session), chapter_id=chapter.id,
@@ -40,21 +59,16 @@ def start_attempt(
         question_count=len(assessment.question_ids), started_at=timezone.now(),
     )  # fmt: skip
     questions = {q.id: q for q in chapter.questions}
+    versions = _versions([questions[qid] for qid in assessment.question_ids])
     shuffle = random.Random(secrets.randbits(64))  # noqa: S311 (order, not secrecy)
     rows = []
     for position, qid in enumerate(assessment.question_ids, 1):
-        q = questions[qid]
-        choices = [
-            {"token": secrets.token_urlsafe(8), "id": c.id, "text": c.text,
-             "why_wrong_html": c.why_wrong_html}
-            for c in q.choices
-        ]  # fmt: skip
-        shuffle.shuffle(choices)
-        rows.append(AttemptQuestion(
-            attempt=attempt, position=position, question_id=q.id, question_version=q.version,
-            section_id=q.section_id, anchor=q.anchor, prompt=q.prompt, choices=choices,
-            answer_id=q.answer, explanation_html=q.explanation_html,
-        ))  # fmt: skip
+        version = versions[qid]
+        ids = [c["id"] for c in version.choices]
+        shown = list(range(len(ids)))
+        shuffle.shuffle(shown)
+        rows.append(AttemptQuestion(attempt=attempt, position=position, version=version,
+                                    order=encode_order(shown)))  # fmt: skip
     AttemptQuestion.objects.bulk_create(rows)
     hooks.attempt_started(attempt, chapter)
     return attempt
@@ -82,18 +96,18 @@ _ATTEMPTS = Attempt._meta.db_table
 # SQLite serialises writers (IMMEDIATE); PostgreSQL needs FOR SHARE so the check waits for a
 # concurrent submit (which holds the attempt row FOR UPDATE) and then sees it closed.
 _UPSERT = (
-    f'INSERT INTO "{_TABLE}" (attempt_id, question_id, choice_id, choice_text, answered_at) '  # noqa: S608
+    f'INSERT INTO "{_TABLE}" (attempt_id, position, choice_id, is_correct, answered_at) '  # noqa: S608
     f'SELECT %s, %s, %s, %s, %s WHERE EXISTS (SELECT 1 FROM "{_ATTEMPTS}" '
     "WHERE id = %s AND status = 'in_progress'{lock}) "
-    "ON CONFLICT (attempt_id, question_id) DO UPDATE SET choice_id = excluded.choice_id, "
-    "choice_text = excluded.choice_text, answered_at = excluded.answered_at"
+    "ON CONFLICT (attempt_id, position) DO UPDATE SET choice_id = excluded.choice_id, "
+    "is_correct = excluded.is_correct, answered_at = excluded.answered_at"
 )
 
 
 def save_answer(*, attempt: Attempt, question: AttemptQuestion, choice: dict) -> None:
     """Save (or change) the answer to one question; raises AttemptClosedError after submission."""
-    params = [attempt.pk, question.question_id, choice["id"], choice["text"], timezone.now(),
-              attempt.pk]  # fmt: skip
+    right = choice["id"] == question.answer_id
+    params = [attempt.pk, question.position, choice["id"], right, timezone.now(), attempt.pk]
     lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
         cursor.execute(_UPSERT.replace("{lock}", lock), params)
@@ -105,8 +119,8 @@ def save_answer(*, attempt: Attempt, question: AttemptQuestion, choice: dict) ->
 class Outcome:
     """What saving (and perhaps submitting) a whole form did."""
 
-    answers: dict[str, str]
-    """Question id to chosen choice id, after saving."""
+    answers: dict[int, str]
+    """Position to chosen choice id, after saving."""
     unanswered: int
     score: scoring.Score | None
     """Set when the attempt was submitted."""
@@ -114,13 +128,16 @@ class Outcome:
 
 @transaction.atomic
 def save_all(
-    *, attempt: Attempt, questions: list[AttemptQuestion], chosen: list[tuple[str, dict]],
+    *, attempt: Attempt, questions: list[AttemptQuestion],
+    chosen: list[tuple[AttemptQuestion, dict]],
     submit: bool, confirmed: bool, current_ids: set[str],
 ) -> Outcome:  # fmt: skip
-    """Save the posted answers in one statement; submit (scored here) if asked and confirmed.
+    """Save the posted answers in one statement; submit if asked and confirmed.
 
     The attempt row is locked first, so a double-clicked submit scores once and the second
-    request finds it closed. Raises AttemptClosedError for a submitted or skipped attempt.
+    request finds it closed. Submitting stores the score with the attempt in this transaction
+    (each answer's correctness was stored as it was saved). Raises AttemptClosedError for a
+    submitted or skipped attempt.
     """
     if (
         not Attempt.objects.select_for_update()
@@ -131,13 +148,13 @@ def save_all(
     now = timezone.now()
     if chosen:
         Answer.objects.bulk_create(
-            [Answer(attempt=attempt, question_id=qid, choice_id=c["id"], choice_text=c["text"],
-                    answered_at=now) for qid, c in chosen],
-            update_conflicts=True, unique_fields=["attempt", "question_id"],
-            update_fields=["choice_id", "choice_text", "answered_at"],
+            [Answer(attempt=attempt, position=q.position, choice_id=c["id"],
+                    is_correct=c["id"] == q.answer_id, answered_at=now) for q, c in chosen],
+            update_conflicts=True, unique_fields=["attempt", "position"],
+            update_fields=["choice_id", "is_correct", "answered_at"],
         )  # fmt: skip
-    answers = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "choice_id"))
-    unanswered = len(questions) - sum(q.question_id in answers for q in questions)
+    answers = dict(Answer.objects.filter(attempt=attempt).values_list("position", "choice_id"))
+    unanswered = len(questions) - sum(q.position in answers for q in questions)
     if not submit or (unanswered and not confirmed):
         return Outcome(answers=answers, unanswered=unanswered, score=None)
     result = scoring.score(asked(questions, answers, current_ids))

@@ -2,13 +2,17 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, FloatField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce, Greatest
 from django.http import Http404, HttpRequest
 
 from courses.content.model import Chapter
 
 from . import scoring
 from .models import GUEST_KEY, Answer, Attempt, AttemptQuestion, Kind, Status
+
+RECENT = 10
+"""How many submitted post-study attempts the assessment overview lists."""
 
 
 def owner(request: HttpRequest) -> Q | None:
@@ -29,14 +33,14 @@ def attempt_or_404(request: HttpRequest, public_id: str) -> Attempt:
 
 
 def asked(
-    questions: list[AttemptQuestion], answers: dict[str, str], current_ids: set[str]
+    questions: list[AttemptQuestion], answers: dict[int, str], current_ids: set[str]
 ) -> list[scoring.Asked]:
-    """Plain scoring input from an attempt's pinned questions and its answers."""
+    """Plain scoring input from an attempt's pinned questions and its answers (by position)."""
     return [
         scoring.Asked(
             question_id=q.question_id,
             answer_id=q.answer_id,
-            chosen_id=answers.get(q.question_id),
+            chosen_id=answers.get(q.position),
             removed=q.question_id not in current_ids,
         )
         for q in questions
@@ -45,45 +49,31 @@ def asked(
 
 @dataclass(frozen=True, kw_only=True)
 class ChapterAssessments:
-    """Where a learner stands on a chapter's two assessments."""
+    """Where a learner stands on a chapter's two assessments (a fixed handful of attempts)."""
 
     pre: Attempt | None
-    posts: tuple[Attempt, ...]
-    """Post-study attempts, newest first."""
-
-    @property
-    def post_latest(self) -> Attempt | None:
-        """The newest post-study attempt."""
-        return self.posts[0] if self.posts else None
-
-    @property
-    def post_in_progress(self) -> Attempt | None:
-        """An unfinished post-study attempt, if any."""
-        return next((a for a in self.posts if a.status == Status.IN_PROGRESS), None)
-
-    @property
-    def post_submitted(self) -> tuple[Attempt, ...]:
-        """Submitted post-study attempts, newest first."""
-        return tuple(a for a in self.posts if a.status == Status.SUBMITTED)
-
-    @property
-    def post_best(self) -> Attempt | None:
-        """The best submitted post-study attempt (earliest of equals)."""
-        done = sorted(self.post_submitted, key=lambda a: (-a.correct / max(a.counted, 1),
-                                                          a.submitted_at))  # fmt: skip
-        return done[0] if done else None
+    post_in_progress: Attempt | None
+    """An unfinished post-study attempt, if any."""
+    post_first: Attempt | None
+    """The first submitted post-study attempt (what an instructor counts)."""
+    post_latest: Attempt | None
+    """The newest submitted post-study attempt."""
+    post_best: Attempt | None
+    """The best submitted post-study attempt (earliest of equals)."""
+    post_count: int
+    """How many post-study attempts were submitted."""
 
     @property
     def latest_submitted(self) -> Attempt | None:
         """The newest submitted attempt: post-study if any, else pre-study."""
-        if self.post_submitted:
-            return self.post_submitted[0]
+        if self.post_latest:
+            return self.post_latest
         return self.pre if self.pre and self.pre.status == Status.SUBMITTED else None
 
     @property
     def gain(self) -> float | None:
         """g from the pre-study score and the latest submitted post-study score (whole tests)."""
-        latest = self.post_submitted[0] if self.post_submitted else None
+        latest = self.post_latest
         if not (self.pre and self.pre.status == Status.SUBMITTED and latest):
             return None
         pre = 100 * self.pre.correct / max(self.pre.counted, 1)
@@ -91,40 +81,86 @@ class ChapterAssessments:
         return scoring.normalized_gain(pre, post)
 
 
-def _rescore(submitted: list[Attempt], current_ids: set[str]) -> None:
-    """Score submitted attempts against the questions still in the course, in one query.
+def ratio() -> Cast:
+    """An attempt's stored score as a share, for ordering by best."""
+    return Cast("correct", FloatField()) / Greatest(F("counted"), 1)
 
-    The stored score is the one given at submission; when a question has since been removed
-    it no longer counts, so every page shows the same score as the results page.
+
+def submitted_posts(attempts: QuerySet[Attempt]) -> QuerySet[Attempt]:
+    """Submitted post-study attempts (served by the learner and cohort indexes)."""
+    return attempts.filter(kind=Kind.POST, status=Status.SUBMITTED)
+
+
+def _picks(mine: QuerySet[Attempt], guest: bool) -> Q:
+    """The pre, the open post and the first, latest and best posts: each an indexed LIMIT 1.
+
+    Guests only ever have a pre-study attempt (found by its partial unique index).
     """
-    if not submitted:
-        return
-    chosen = Answer.objects.filter(attempt=OuterRef("attempt"), question_id=OuterRef("question_id"))
-    rows = (
-        AttemptQuestion.objects.filter(attempt__in=submitted, question_id__in=current_ids)
-        .annotate(chosen=Subquery(chosen.values("choice_id")[:1]))
-        .values_list("attempt_id", "answer_id", "chosen")
-    )
-    tally = {a.pk: [0, 0] for a in submitted}
-    for attempt_id, answer_id, picked in rows:
-        tally[attempt_id][0] += answer_id == picked
-        tally[attempt_id][1] += 1
-    for attempt in submitted:
-        attempt.correct, attempt.counted = tally[attempt.pk]
+    posts = submitted_posts(mine)
+    picks = [mine.filter(kind=Kind.PRE)]
+    if not guest:
+        picks += [
+            mine.filter(kind=Kind.POST, status=Status.IN_PROGRESS),
+            posts.order_by("submitted_at", "pk"),
+            posts.order_by("-submitted_at", "-pk"),
+            posts.order_by(ratio().desc(), "submitted_at", "pk"),
+        ]
+    found = Q()
+    for pick in picks:
+        found |= Q(pk=Subquery(pick.values("pk")[:1]))
+    return found
 
 
 def chapter_assessments(request: HttpRequest, chapter: Chapter) -> ChapterAssessments:
-    """One query: the requester's attempts for the chapter, with answered counts."""
+    """One query, whatever the number of attempts: at most five rows and a count."""
     mine = owner(request)
     if mine is None:
-        return ChapterAssessments(pre=None, posts=())
-    attempts = list(
-        Attempt.objects.filter(mine, chapter_id=chapter.id)
-        .annotate(answered=Count("answers"))
-        .order_by("-started_at")
+        return _state([], 0)
+    attempts = Attempt.objects.filter(mine, chapter_id=chapter.id)
+    count = (
+        submitted_posts(attempts).order_by().values("chapter_id")
+        .annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
+    answered = (
+        Answer.objects.filter(attempt=OuterRef("pk")).order_by().values("attempt")
+        .annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
+    rows = list(
+        Attempt.objects.filter(_picks(attempts, not request.user.is_authenticated)).annotate(
+            answered=Coalesce(Subquery(answered), 0), post_count=Coalesce(Subquery(count), 0)
+        )
     )
-    _rescore(
-        [a for a in attempts if a.status == Status.SUBMITTED], {q.id for q in chapter.questions}
+    return _state(rows, rows[0].post_count if rows else 0)
+
+
+def _state(rows: list[Attempt], post_count: int) -> ChapterAssessments:
+    """Which of the (at most five) rows is which: the first, latest and best are among them."""
+    done = [a for a in rows if a.kind == Kind.POST and a.status == Status.SUBMITTED]
+    by_time = sorted(done, key=lambda a: (a.submitted_at, a.pk))
+    best = sorted(done, key=lambda a: (-a.correct / max(a.counted, 1), a.submitted_at, a.pk))
+    return ChapterAssessments(
+        pre=next((a for a in rows if a.kind == Kind.PRE), None),
+        post_in_progress=next(
+            (a for a in rows if a.kind == Kind.POST and a.status == Status.IN_PROGRESS), None
+        ),
+        post_first=by_time[0] if by_time else None,
+        post_latest=by_time[-1] if by_time else None,
+        post_best=best[0] if best else None,
+        post_count=post_count,
     )
-    pre = next((a for a in attempts if a.kind == Kind.PRE), None)
-    return ChapterAssessments(pre=pre, posts=tuple(a for a in attempts if a.kind == Kind.POST))
+
+
+def recent_posts(request: HttpRequest, chapter: Chapter) -> list[Attempt]:
+    """The newest submitted post-study attempts, at most RECENT of them (one query)."""
+    if not request.user.is_authenticated:
+        return []
+    attempts = Attempt.objects.filter(owner(request), chapter_id=chapter.id)
+    return list(submitted_posts(attempts).order_by("-submitted_at", "-pk")[:RECENT])
+
+
+def pre_attempt(request: HttpRequest, chapter: Chapter) -> Attempt | None:
+    """The requester's pre-study attempt for the chapter, if any."""
+    mine = owner(request)
+    if mine is None:
+        return None
+    return Attempt.objects.filter(mine, chapter_id=chapter.id, kind=Kind.PRE).first()

@@ -1,8 +1,12 @@
 """Assessment attempts: each pins the questions it asked and keeps every answer given."""
 
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from .tokens import decode_order, token
 
 GUEST_KEY = "sh_quiz_guest"
 """Session key of a guest's attempt key (attempts are owned by it until the guest signs in)."""
@@ -27,11 +31,12 @@ class Attempt(models.Model):
     """One sitting of an assessment by a learner (or a guest, until they sign in)."""
 
     public_id = models.CharField(max_length=32, unique=True)
+    # Indexed by the learner index below (it starts with user), so no index of its own.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-        related_name="attempts",
+        related_name="attempts", db_index=False,
     )  # fmt: skip
-    guest_key = models.CharField(max_length=64, blank=True, db_index=True)
+    guest_key = models.CharField(max_length=64, blank=True)
     chapter_id = models.CharField(max_length=100)
     assessment_id = models.CharField(max_length=100)
     kind = models.CharField(max_length=8, choices=Kind.choices)
@@ -41,6 +46,7 @@ class Attempt(models.Model):
     started_at = models.DateTimeField()
     submitted_at = models.DateTimeField(null=True, blank=True)
     correct = models.PositiveSmallIntegerField(null=True, blank=True)
+    """Stored at submission (or by `manage.py rescore`), never recomputed by a page."""
     counted = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
@@ -50,6 +56,7 @@ class Attempt(models.Model):
                 condition=Q(kind="pre"),
                 name="one_pre_study_attempt_per_learner",
             ),
+            # Also the guests' lookup index: guests only ever have pre-study attempts.
             models.UniqueConstraint(
                 fields=["guest_key", "chapter_id"],
                 condition=Q(kind="pre", user__isnull=True),
@@ -64,31 +71,57 @@ class Attempt(models.Model):
                 condition=Q(user__isnull=False) | ~Q(guest_key=""), name="attempt_has_an_owner"
             ),
         ]
-        indexes = [models.Index(fields=["user", "chapter_id", "kind"])]
+        indexes = [
+            # One learner: pre, open post, first/latest post (LIMIT 1), count of submitted.
+            models.Index(
+                fields=["user", "chapter_id", "kind", "status", "submitted_at"],
+                name="attempt_learner",
+            ),
+            # A cohort: attempts by chapter, kind, status and time (dashboards, first post).
+            models.Index(
+                fields=["chapter_id", "kind", "status", "submitted_at"], name="attempt_cohort"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} attempt {self.public_id} ({self.status})"
 
 
-class AttemptQuestion(models.Model):
-    """A question as it was asked in one attempt: shuffled choices, opaque values, its key."""
+class QuestionVersion(models.Model):
+    """One version of a question as it was asked, stored once for every attempt that asked it."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
-    position = models.PositiveSmallIntegerField()
     question_id = models.CharField(max_length=100)
-    question_version = models.CharField(max_length=32)
+    version = models.CharField(max_length=32)
     section_id = models.CharField(max_length=100)
     anchor = models.CharField(max_length=200, blank=True)
     prompt = models.TextField()
-    choices = models.JSONField(help_text="Shown order: [{token, id, text, why_wrong_html}]")
+    choices = models.JSONField(help_text="Authored order: [{id, text, why_wrong_html}]")
     answer_id = models.CharField(max_length=100)
     explanation_html = models.TextField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["attempt", "question_id"], name="question_once_per_attempt"
-            ),
+            models.UniqueConstraint(fields=["question_id", "version"], name="one_row_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}@{self.version}"
+
+
+class AttemptQuestion(models.Model):
+    """A question as asked in one attempt: its position, the version asked, the shuffle."""
+
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="questions", db_index=False
+    )
+    position = models.PositiveSmallIntegerField()
+    version = models.ForeignKey(
+        QuestionVersion, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    order = models.CharField(max_length=36, help_text="Shown order of the version's choices.")
+
+    class Meta:
+        constraints = [
             models.UniqueConstraint(
                 fields=["attempt", "position"], name="one_question_per_position"
             ),
@@ -96,24 +129,65 @@ class AttemptQuestion(models.Model):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return f"{self.attempt_id} #{self.position} {self.question_id}"
+        return f"{self.attempt_id} #{self.position} {self.version_id}"
+
+    @property
+    def question_id(self) -> str:
+        """The content id of the question asked."""
+        return self.version.question_id
+
+    @property
+    def prompt(self) -> str:
+        """The prompt as asked."""
+        return self.version.prompt
+
+    @property
+    def answer_id(self) -> str:
+        """Id of the right choice, as asked."""
+        return self.version.answer_id
+
+    @property
+    def explanation_html(self) -> str:
+        """The explanation as asked."""
+        return self.version.explanation_html
+
+    @property
+    def section_id(self) -> str:
+        """The section that teaches it."""
+        return self.version.section_id
+
+    @property
+    def anchor(self) -> str:
+        """Heading anchor in that section, or empty."""
+        return self.version.anchor
+
+    @cached_property
+    def choices(self) -> list[dict]:
+        """Shown order: [{token, id, text, why_wrong_html}], tokens derived, not stored."""
+        stored = self.version.choices
+        public_id = self.attempt.public_id
+        return [
+            {**stored[i], "token": token(public_id, self.position, stored[i]["id"])}
+            for i in decode_order(self.order)
+        ]
 
 
 class Answer(models.Model):
     """The learner's current choice for one question of one attempt."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
-    question_id = models.CharField(max_length=100)
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="answers", db_index=False
+    )
+    position = models.PositiveSmallIntegerField()
     choice_id = models.CharField(max_length=100)
-    choice_text = models.TextField()
+    is_correct = models.BooleanField()
+    """Against the key of the version asked; final once the attempt is submitted."""
     answered_at = models.DateTimeField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["attempt", "question_id"], name="one_answer_per_question"
-            )
+            models.UniqueConstraint(fields=["attempt", "position"], name="one_answer_per_question")
         ]
 
     def __str__(self) -> str:
-        return f"{self.attempt_id} {self.question_id}: {self.choice_id}"
+        return f"{self.attempt_id} #{self.position}: {self.choice_id}"

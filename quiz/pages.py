@@ -6,7 +6,7 @@ from courses.catalog import get_course
 from courses.content.model import Chapter
 
 from . import scoring
-from .lookups import asked, chapter_assessments
+from .lookups import asked, pre_attempt
 from .models import Answer, Attempt, AttemptQuestion, Kind, Status
 
 
@@ -30,33 +30,39 @@ class ShownQuestion:
         return self.chosen is not None and self.chosen["id"] == self.q.answer_id
 
 
-def _answers(attempt: Attempt) -> dict[str, Answer]:
-    return {a.question_id: a for a in Answer.objects.filter(attempt=attempt)}
+def _answers(attempt: Attempt) -> dict[int, str]:
+    """Position to chosen choice id."""
+    return dict(Answer.objects.filter(attempt=attempt).values_list("position", "choice_id"))
+
+
+def questions(attempt: Attempt) -> list[AttemptQuestion]:
+    """The attempt's questions with the versions asked (one query)."""
+    return list(attempt.questions.select_related("version"))
 
 
 def take_context(attempt: Attempt, chapter: Chapter) -> dict:
     """The take page: prompts and shuffled choices with opaque values. Never the key."""
-    questions = list(attempt.questions.all())
+    asked_questions = questions(attempt)
     answers = _answers(attempt)
     items = []
-    for q in questions:
-        chosen = answers.get(q.question_id)
-        token = next((c["token"] for c in q.choices if chosen and c["id"] == chosen.choice_id), "")
+    for q in asked_questions:
+        chosen = answers.get(q.position)
+        token = next((c["token"] for c in q.choices if c["id"] == chosen), "")
         options = [{"token": c["token"], "text": c["text"]} for c in q.choices]
         items.append({"position": q.position, "prompt": q.prompt, "options": options,
                       "chosen": token})  # fmt: skip
     return {"attempt": attempt, "chapter": chapter, "items": items,
-            "answered": len(answers), "total": len(questions)}  # fmt: skip
+            "answered": len(answers), "total": len(asked_questions)}  # fmt: skip
 
 
 def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict:
-    """The results page: score, each question explained, changes since pre, review plan."""
+    """The results page: stored score, each question explained, changes since pre, review plan."""
     current = {q.id for q in chapter.questions}
-    questions = list(attempt.questions.all())
-    answers = {qid: a.choice_id for qid, a in _answers(attempt).items()}
-    result = scoring.score(asked(questions, answers, current))
-    comparison = _comparison(attempt, questions, answers, current, request, chapter)
-    shown = [_shown(q, answers, current, chapter, comparison) for q in questions]
+    asked_questions = questions(attempt)
+    answers = _answers(attempt)
+    result = scoring.Score(correct=attempt.correct or 0, counted=attempt.counted or 0)
+    comparison = _comparison(attempt, asked_questions, answers, current, request, chapter)
+    shown = [_shown(q, answers, current, chapter, comparison) for q in asked_questions]
     review = _review(shown, chapter)
     changes = []
     if comparison:
@@ -71,20 +77,19 @@ def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict
             "comparison": comparison, "changes": changes, "review": review}  # fmt: skip
 
 
-def _comparison(attempt, questions, answers, current, request, chapter):
+def _comparison(attempt, asked_questions, answers, current, request, chapter):
     if attempt.kind != Kind.POST:
         return None
-    pre = chapter_assessments(request, chapter).pre
+    pre = pre_attempt(request, chapter)
     if not pre or pre.status != Status.SUBMITTED:
         return None
-    pre_answers = {a.question_id: a.choice_id for a in Answer.objects.filter(attempt=pre)}
-    before = asked(list(pre.questions.all()), pre_answers, current)
-    return scoring.compare(before, asked(questions, answers, current))
+    before = asked(questions(pre), _answers(pre), current)
+    return scoring.compare(before, asked(asked_questions, answers, current))
 
 
 def _shown(q, answers, current, chapter, comparison) -> ShownQuestion:
     section = chapter.section(q.section_id)
-    chosen = next((c for c in q.choices if c["id"] == answers.get(q.question_id)), None)
+    chosen = next((c for c in q.choices if c["id"] == answers.get(q.position)), None)
     url = section.url + (f"#{q.anchor}" if q.anchor else "") if section else ""
     return ShownQuestion(
         q=q, chosen=chosen, right=next(c for c in q.choices if c["id"] == q.answer_id),
@@ -99,8 +104,8 @@ def review_plan(attempt: Attempt | None, chapter: Chapter) -> list[tuple[object,
     if attempt is None or attempt.status != Status.SUBMITTED:
         return []
     current = {q.id for q in chapter.questions}
-    answers = {qid: a.choice_id for qid, a in _answers(attempt).items()}
-    shown = [_shown(q, answers, current, chapter, None) for q in attempt.questions.all()]
+    answers = _answers(attempt)
+    shown = [_shown(q, answers, current, chapter, None) for q in questions(attempt)]
     return _review(shown, chapter)
 
 

@@ -13,7 +13,7 @@ from courses.catalog import chapter_or_404
 from courses.content.model import Assessment, Chapter
 
 from . import attempts, pages
-from .lookups import attempt_or_404, chapter_assessments
+from .lookups import attempt_or_404, chapter_assessments, recent_posts
 from .models import Answer, Kind, Status
 
 FIELD = re.compile(r"^q([1-9]\d{0,3})$", re.ASCII)
@@ -32,7 +32,8 @@ def overview(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
     """An assessment's start page: what it is, and start, resume, skip or see results."""
     chapter = chapter_or_404(chapter_id)
     assessment = _assessment_or_404(chapter, kind)
-    context = {"chapter": chapter, "assessment": assessment,
+    recent = recent_posts(request, chapter) if kind == Kind.POST else []
+    context = {"chapter": chapter, "assessment": assessment, "recent": recent,
                "states": chapter_assessments(request, chapter)}  # fmt: skip
     return render(request, "quiz/overview.html", context)
 
@@ -102,7 +103,7 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
     position, (token,) = fields[0]
     if current.status != Status.IN_PROGRESS:
         return _status(request, CLOSED, 409, position)
-    question = current.questions.filter(position=position).first()
+    question = current.questions.select_related("version").filter(position=position).first()
     if question is None:
         return _status(request, "There is no such question in this attempt.", 404, position)
     choice = next((c for c in question.choices if c["token"] == token), None)
@@ -131,7 +132,7 @@ def _chosen(post, questions) -> tuple[list, str]:
         choice = next((c for c in question.choices if [c["token"]] == values), None)
         if choice is None:
             return [], f"Question {question.position}: that is not one of its options."
-        chosen.append((question.question_id, choice))
+        chosen.append((question, choice))
     return chosen, ""
 
 
@@ -140,7 +141,7 @@ def save(request: HttpRequest, public_id: str) -> HttpResponse:
     """Save the whole form (without JavaScript), or submit it: `submit` present."""
     current = attempt_or_404(request, public_id)
     chapter = chapter_or_404(current.chapter_id)
-    questions = list(current.questions.all())
+    questions = pages.questions(current)
     chosen, problem = _chosen(request.POST, questions)
     if problem:
         return render(request, "quiz/problem.html", {"message": problem, "attempt": current},

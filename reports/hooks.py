@@ -53,7 +53,7 @@ def attempt_submitted(attempt_pk: int) -> None:
 
     from .xapi_learner import attempt_submitted_statements
 
-    attempt = Attempt.objects.get(pk=attempt_pk)
+    attempt = Attempt.objects.prefetch_related("questions__version", "answers").get(pk=attempt_pk)
     chapter = next((c for c in get_course().chapters if c.id == attempt.chapter_id), None)
     if attempt.user_id and chapter:
         outbox.queue(attempt_submitted_statements(attempt, chapter))

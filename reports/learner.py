@@ -111,8 +111,11 @@ def _score(s: scoring.Score) -> str:
 def _attempt_data(attempt: Attempt | None) -> tuple[list, dict[str, str]]:
     if attempt is None:
         return [], {}
-    answers = {a.question_id: a.choice_id for a in attempt.answers.all()}
-    return list(attempt.questions.all()), answers
+    by_position = {a.position: a.choice_id for a in attempt.answers.all()}
+    questions = list(attempt.questions.all())
+    return questions, {
+        q.question_id: by_position[q.position] for q in questions if q.position in by_position
+    }
 
 
 def learner_report(user: object, chapter: Chapter) -> LearnerReport:
@@ -121,7 +124,7 @@ def learner_report(user: object, chapter: Chapter) -> LearnerReport:
         p.section_id: p for p in SectionProgress.objects.filter(user=user, chapter_id=chapter.id)
     }
     submitted = Attempt.objects.filter(user=user, chapter_id=chapter.id, status=Status.SUBMITTED)
-    submitted = submitted.prefetch_related("questions", "answers")
+    submitted = submitted.prefetch_related("questions__version", "answers")
     pre = next((a for a in submitted if a.kind == Kind.PRE), None)
     post = max(
         (a for a in submitted if a.kind == Kind.POST), key=lambda a: a.submitted_at, default=None

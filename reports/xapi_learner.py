@@ -64,7 +64,7 @@ def attempt_started_statement(attempt: Attempt, chapter: Chapter) -> dict:
 def attempt_submitted_statements(attempt: Attempt, chapter: Chapter) -> list[dict]:
     """`completed` with the score, and one `answered` per question as it was asked."""
     site, assessment = site_for(attempt.user_id), assessment_activity(chapter, attempt.kind)
-    answers = {a.question_id: a.choice_id for a in attempt.answers.all()}
+    answers = {a.position: a.choice_id for a in attempt.answers.all()}
     statements = [
         xapi.assessment_completed(
             site,
@@ -85,7 +85,7 @@ def attempt_submitted_statements(attempt: Attempt, chapter: Chapter) -> list[dic
                 question=question_activity(chapter, q.question_id, q.prompt),
                 choices=[(c["id"], c["text"]) for c in q.choices],
                 answer_id=q.answer_id,
-                chosen_id=answers.get(q.question_id),
+                chosen_id=answers.get(q.position),
                 attempt_id=attempt.public_id,
                 when=attempt.submitted_at,
             )
@@ -113,7 +113,9 @@ def learner_statements(user: object) -> list[dict]:
                     )
                 )
     attempts = Attempt.objects.filter(user=user).exclude(status=Status.SKIPPED)
-    for attempt in attempts.prefetch_related("questions", "answers").order_by("started_at"):
+    for attempt in attempts.prefetch_related("questions__version", "answers").order_by(
+        "started_at"
+    ):
         if chapter := chapters.get(attempt.chapter_id):
             statements.append(attempt_started_statement(attempt, chapter))
             if attempt.status == Status.SUBMITTED:

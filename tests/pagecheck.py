@@ -10,7 +10,9 @@ OUR_POSTS = re.compile(
     r"^/(chapters/[\w-]+/[\w-]+/complete|guides/[\w-]+/(projects/[\w-]+/steps/\d+|interview/[\w-]+)"
     r"|accounts/(logout|login|signup|delete|password_change|password_reset))/$"
 )
-OUR_HX = {"hx-target", "hx-swap", "hx-swap-oob"}
+OUR_HX = {
+    f"{prefix}hx-{name}" for prefix in ("", "data-") for name in ("target", "swap", "swap-oob")
+}
 
 
 class _Collector(HTMLParser):
@@ -43,7 +45,9 @@ class _Collector(HTMLParser):
             self.found.append(f"{tag} {name}=")
         if name == "style":
             self.found.append(f"{tag} style=")
-        ours = name in OUR_HX or (name == "hx-post" and tag == "form" and OUR_POSTS.match(value))
+        ours = name in OUR_HX or (
+            name in {"hx-post", "data-hx-post"} and tag == "form" and OUR_POSTS.match(value)
+        )
         if name.startswith(("hx-", "data-hx")) and not ours:
             self.found.append(f"{tag} {name}=")
         compact = "".join(value.split()).lower()

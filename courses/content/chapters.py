@@ -1,6 +1,7 @@
 """A chapter folder: chapter.yaml, its section files, and the parts around them."""
 
 import math
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from .diagrams import load_diagrams
 from .fields import FileReader, Id
 from .files import SourceFile, prose_lines, read_source, read_yaml, split_front_matter
 from .model import BodyPart, Chapter, Diagram, Section
-from .parts import build_terms, load_assessment, load_glossary
+from .parts import build_terms, check_term_anchors, load_assessment, load_glossary
 from .problems import Problem
 from .render import DIAGRAM_RE, Linker, render_inline, render_markdown, split_slots
 
@@ -69,6 +70,8 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     ]
     _check_links(placed, sections, term_ids, problems)
     anchors = {s.id: {t.anchor for t in s.toc} for s in sections}
+    shown_glossary = os.path.relpath(folder / "glossary.yaml", root.parent)
+    check_term_anchors(entries, anchors, shown_glossary, problems)
     questions, assessments = load_assessment(
         folder / "assessment.yaml", root, problems, anchors, linker.links_only()
     )

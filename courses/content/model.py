@@ -214,6 +214,8 @@ class Term:
     """Definition, sanitized HTML."""
     section_id: str
     """The section that teaches it."""
+    anchor: str = ""
+    """The heading in that section that teaches it (empty: the section's top)."""
     aliases: tuple[str, ...]
     """Other spellings linked on first use."""
 

@@ -29,7 +29,7 @@ def load_glossary(
         f = r.fields(
             item, line, "term",
             required={"id": Id, "term": str, "definition": str, "section": Id},
-            optional={"aliases": list},
+            optional={"aliases": list, "anchor": Id},
         )  # fmt: skip
         f["aliases"] = [a for a, _ in r.items(f, "aliases", str, "term")]
         written.add(f.get("id"))
@@ -46,6 +46,18 @@ def load_glossary(
     return entries, written
 
 
+def check_term_anchors(
+    entries: list[tuple[dict, int]], anchors: dict[str, set[str]], shown: str,
+    problems: list[Problem],
+) -> None:  # fmt: skip
+    """Each term's `anchor` must be a heading of the section that teaches it."""
+    for f, line in entries:
+        anchor = f.get("anchor")
+        if anchor and anchor not in anchors.get(f["section"], set()):
+            message = f"term '{f['id']}': section '{f['section']}' has no heading '#{anchor}'"
+            problems.append(Problem(path=shown, line=line, message=message))
+
+
 def build_terms(entries: list[tuple[dict, int]], linker: Linker) -> tuple[Term, ...]:
     """Render term definitions; alphabetical by term."""
     terms = [
@@ -54,6 +66,7 @@ def build_terms(entries: list[tuple[dict, int]], linker: Linker) -> tuple[Term, 
             term=f["term"],
             definition_html=render_inline(f["definition"], linker=linker),
             section_id=f["section"],
+            anchor=f.get("anchor", ""),
             aliases=tuple(f["aliases"]),
         )
         for f, _ in entries

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import markdown
 import nh3
+from pygments.token import STANDARD_TYPES
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -33,10 +34,12 @@ ATTRIBUTES = {
     **{h: {"id"} for h in ("h2", "h3", "h4", "h5", "h6")},
 }
 CLASSES = {
-    "div": {"admonition", "note", "warning", "tip", "danger", "diagram-slot"},
+    "div": {"admonition", "note", "warning", "tip", "danger", "diagram-slot", "codeblock"},
     "p": {"admonition-title"},
     "a": {"term"},
     "code": {f"language-{lang}" for lang in CODE_LANGS},
+    # Code highlighted at load time: Pygments' short token classes, styled by the stylesheet.
+    "span": {c for c in STANDARD_TYPES.values() if c},
 }
 SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 
@@ -182,12 +185,14 @@ def render_markdown(text: str, *, linker: Linker | None = None) -> Rendered:
             "fenced_code",
             "admonition",
             "sane_lists",
+            "codehilite",
             "toc",
             _StudyHall(linker),
         ],
         extension_configs={
             "tables": {"use_align_attribute": True},
             "toc": {"toc_depth": "2-3"},
+            "codehilite": {"guess_lang": False, "css_class": "codeblock", "wrapcode": True},
         },
         output_format="html",
     )

@@ -73,10 +73,29 @@ def test_password_change_needs_the_old_password(client):
     assert "Your old password was entered incorrectly" in response.content.decode()
 
 
-def test_logout_is_a_post(client):
+def test_logout_is_a_post_and_says_so(client):
     client.force_login(User.objects.create_user("max", password=PASSWORD))
-    assert client.get("/accounts/logout/").status_code == 405
-    assert client.post("/accounts/logout/").status_code == 302
+    page = client.get("/accounts/logout/")
+    assert page.status_code == 200 and "Log out?" in page.content.decode()
+    assert client.get("/").wsgi_request.user.is_authenticated  # a GET logs nobody out
+    response = client.post("/accounts/logout/", follow=True)
+    html = response.content.decode()
+    assert "You are logged out" in html and "Signed in as" not in html
+
+
+def test_pages_are_branded_study_hall_not_the_host(client):
+    html = client.get("/accounts/login/").content.decode()
+    assert "<title>Log in · Study Hall</title>" in html
+
+
+def test_a_too_long_username_is_refused_with_a_message_not_cut(client):
+    form = client.get("/accounts/signup/").content.decode()
+    assert 'maxlength="150"' not in form.split('name="username"')[1].split(">")[0]
+    name = "u" * 151
+    response = client.post("/accounts/signup/", {"username": name, "password1": PASSWORD,
+                                                 "password2": PASSWORD})  # fmt: skip
+    assert "at most 150 characters" in response.content.decode()
+    assert not User.objects.exists()
 
 
 def test_delete_account_needs_confirmation_then_removes_everything(client):

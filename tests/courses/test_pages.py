@@ -82,10 +82,10 @@ def test_glossary_terms_are_linked_on_first_use_only(client):
 def test_glossary_is_alphabetical_and_links_back_to_where_terms_are_taught(client):
     html = client.get(f"{CH}glossary/").content.decode()
     ids = re.findall(r'<div class="term-entry" id="term-([a-z0-9-]+)">', html)
-    assert len(ids) == 10
+    assert len(ids) == 18
     names = re.findall(r"<dt>([^<]+)</dt>", html)
     assert names == sorted(names, key=str.casefold)
-    assert f'href="{CH}hpc-networking/">section 1: High-Performance' in html
+    assert f'href="{CH}hpc-networking/#rdma-and-infiniband-with-kubernetes">section 1: High' in html
 
 
 def test_diagram_text_alternative_lists_every_fact(client):
@@ -149,3 +149,11 @@ def test_cached_section_fragment_follows_a_content_edit(client, settings, tmp_pa
     page.write_text(page.read_text().replace("Alpha uses the", "Alpha now uses the"))
     settings.CONTENT_DIR = str(root)  # a changed setting reloads content, as a restart would
     assert "Alpha now uses the" in client.get("/chapters/basics/alpha/").content.decode()
+
+
+def test_code_blocks_are_highlighted_with_classes_and_get_a_copy_button(client):
+    html = client.get(f"{CH}network-policies/").content.decode()
+    assert '<div class="codeblock"><pre tabindex="0">' in html
+    assert '<span class="nt">apiVersion</span>' in html
+    assert "style=" not in html.split("<main")[1]
+    assert "/static/js/copy.js" in html

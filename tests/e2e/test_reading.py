@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import Visitor
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SECTIONS = [
@@ -39,7 +41,7 @@ def test_reader_walks_home_chapter_sections_glossary_and_guide(visitor):
     page.locator("a[rel=next]").click()
     page.locator(".pager-next").click()
     expect(page.locator("h1")).to_have_text("Key terms")
-    expect(page.locator(".term-entry")).to_have_count(10)
+    expect(page.locator(".term-entry")).to_have_count(18)
     v.check("glossary")
 
     page.get_by_role("link", name="Home").first.click()
@@ -84,3 +86,18 @@ def test_unknown_page_is_a_friendly_404(visitor):
     expect(v.page.locator("h1")).to_have_text("We couldn't find that page")
     v.errors.clear()  # the 404 status itself is logged by Chromium as a console error
     v.check("404")
+
+
+def test_code_block_copy_button_copies_the_code(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    v = Visitor(page, "phone-copy")
+    page.goto(f"{live_server.url}/chapters/networking-security/network-policies/")
+    button = page.locator(".codeblock .copy-button").first
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(button).to_have_text("Copied")
+    assert "apiVersion" in page.evaluate("navigator.clipboard.readText()")
+    v.check("code-copied")
+    context.close()

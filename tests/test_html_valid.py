@@ -1,0 +1,88 @@
+"""Every page is valid HTML: the Nu Html Checker (vnu.jar) reports zero errors."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parents[1]
+VNU = Path(os.environ.get("VNU_JAR", ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"))
+CH = "networking-security"
+PASSWORD = "a-long-pass-phrase-3"
+pytestmark = pytest.mark.django_db
+
+
+def _start(client: Client, kind: str) -> str:
+    response = client.post(f"/quiz/chapters/{CH}/assessments/{kind}/start/")
+    return response["Location"].rstrip("/").split("/")[-1]
+
+
+def _answer_everything(client: Client, public_id: str) -> None:
+    html = client.get(f"/quiz/attempts/{public_id}/").content.decode()
+    first = dict(reversed(re.findall(r'name="q(\d+)" value="([^"]+)"', html)))
+    data = {f"q{pos}": token for pos, token in first.items()} | {"submit": "1", "confirm": "1"}
+    client.post(f"/quiz/attempts/{public_id}/save/", data)
+
+
+def _pages() -> dict[str, str]:
+    """The HTML of every page, as an anonymous reader and as a learner who has done everything."""
+    anonymous = Client()
+    urls = ["/", f"/chapters/{CH}/", f"/chapters/{CH}/glossary/", "/guides/k8s-gpu-security/",
+            f"/quiz/chapters/{CH}/assessments/pre/", f"/quiz/chapters/{CH}/assessments/post/",
+            "/accounts/login/", "/accounts/signup/", "/accounts/password_reset/",
+            "/accounts/logout/", "/no-such-page/", "/progress/"]  # fmt: skip
+    from courses.catalog import get_course
+
+    chapter = get_course().chapter(CH)
+    urls += [s.url for s in chapter.sections]
+    pages = {f"anon{u}": _html(anonymous, u) for u in urls}
+    learner = Client()
+    learner.force_login(User.objects.create_user("val", password=PASSWORD))
+    pre = _start(learner, "pre")
+    pages["take"] = _html(learner, f"/quiz/attempts/{pre}/")
+    confirm = learner.post(f"/quiz/attempts/{pre}/save/", {"submit": "1"})
+    pages["confirm"] = confirm.content.decode()
+    _answer_everything(learner, pre)
+    for section in chapter.sections:
+        learner.post(f"{section.url}complete/")
+    post = _start(learner, "post")
+    _answer_everything(learner, post)
+    learner.post("/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/",
+                 {"done": "1"})  # fmt: skip
+    extra = [f"/quiz/attempts/{pre}/", f"/quiz/attempts/{post}/", "/accounts/password_change/",
+             "/accounts/delete/"]  # fmt: skip
+    for url in urls[:-1] + extra + ["/progress/"]:
+        pages[f"learner{url}"] = _html(learner, url)
+    return {name: html for name, html in pages.items() if html}
+
+
+def _html(client: Client, url: str) -> str:
+    """The page's HTML; empty for a redirect."""
+    response = client.get(url)
+    return "" if response.status_code in (301, 302) else response.content.decode()
+
+
+def test_every_page_is_valid_html(tmp_path):
+    java = shutil.which("java")
+    if not (java and VNU.exists()):
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"CI: the Nu Html Checker needs java and {VNU} (npm i vnu-jar)")
+        pytest.skip(f"Nu Html Checker not installed ({VNU}; npm i vnu-jar)")
+    files = {}
+    for n, (name, html) in enumerate(_pages().items()):
+        path = tmp_path / f"page{n:02}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.name] = name
+    run = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--stdout",
+                          *(p for p in map(str, tmp_path.glob("*.html")))],
+                         capture_output=True, text=True, timeout=240, check=False)  # fmt: skip
+    messages = json.loads(run.stdout or run.stderr)["messages"]
+    errors = [f"{files[m['url'].rsplit('/', 1)[-1]]}:{m.get('lastLine')}: {m['message']}"
+              for m in messages if m["type"] == "error"]  # fmt: skip
+    assert errors == [], "\n".join(errors)
