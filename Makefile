@@ -19,8 +19,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# The task worker runs beside the dev server and stops with it (Ctrl-C, or the server exiting).
 run: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 check: $(VENV)/.installed
@@ -55,6 +58,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/section_page.py
 	$(PY) bench/signed_in.py
 	$(PY) bench/answer_save.py
+	$(PY) bench/learner_pdf.py
 	$(PY) bench/attempt_storage.py
 	$(PY) bench/teach_home.py
 

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "courses",
     "quiz",
     "cohorts",
+    "django_tasks",
+    "django_tasks_db",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +261,24 @@ else:
 # them before SecurityMiddleware; this keeps that true if the middleware order changes).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # --- end several app servers -------------------------------------------------------------------
+
+MEDIA_ROOT = Path(os.environ.get("STUDYHALL_MEDIA_ROOT", BASE_DIR / "media"))
+"""Export files; never served directly (downloads go through a view that checks the owner)."""
+
+# Background work: django-tasks with its database backend (`manage.py db_worker` runs tasks).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+STUDYHALL_EXPORT_TTL_HOURS = int(os.environ.get("STUDYHALL_EXPORT_TTL_HOURS", "24"))
+
+# xAPI: statements name this site; sent to an LRS only when its URL and credentials are set.
+STUDYHALL_SITE_URL = os.environ.get("STUDYHALL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+XAPI_ACTOR_KEY = os.environ.get("XAPI_ACTOR_KEY", SECRET_KEY)
+XAPI_LRS_URL = os.environ.get("XAPI_LRS_URL", "").rstrip("/")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
+XAPI_LRS_TIMEOUT = float(os.environ.get("XAPI_LRS_TIMEOUT", "10"))
+XAPI_PASSING_SCALED = float(os.environ.get("XAPI_PASSING_SCALED", "0.7"))
+"""Share correct that counts as `success` in an assessment's completed statement."""
+XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", "100"))
 
 LOGGING = {
     "version": 1,

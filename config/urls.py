@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("quiz/", include("quiz.urls")),
     path("", include("cohorts.urls")),
+    path("exports/", include("reports.urls")),
     path("", include("courses.urls")),
 ]

@@ -6,9 +6,11 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
+from reports import hooks
+
 from .content.model import Guide, InterviewQuestion, Project
 from .models import PracticeKind, PracticeMark, PracticeValue
-from .owners import owner
+from .owners import Owner, owner
 from .records import PracticeRecord
 
 
@@ -136,12 +138,19 @@ def set_mark(
 ) -> None:
     """Tick/untick a step (`done`/None) or rate a question; repeating a write changes nothing."""
     who = owner(request, create=value is not None)
-    if value is None:
-        if who is not None:
+    if who is None:
+        return  # a guest with nothing stored unticks nothing
+    with hooks.atomic():
+        if value is None:
             PracticeMark.objects.filter(
                 **who.rows, guide_id=guide.id, kind=kind, item_id=item_id
             ).delete()
-        return
+        else:
+            _upsert(who, guide, kind, item_id, value)
+        hooks.practice(who.user_id, guide, kind, item_id, value)
+
+
+def _upsert(who: Owner, guide: Guide, kind: PracticeKind, item_id: str, value: str) -> None:
     params = [who.user_id, who.guest_key, guide.id, str(kind), item_id, str(value), guide.version,
               timezone.now()]  # fmt: skip
     sql = _UPSERT + who.conflict("guide_id", "kind", "item_id") + _ON_CONFLICT

@@ -4,6 +4,8 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
+from reports import hooks
+
 from .content.model import Chapter, Section
 from .models import SectionProgress
 from .owners import Owner, owner
@@ -43,7 +45,9 @@ def record_open(
     who = None if known else owner(request)
     if who is None:
         return None
-    _insert(who, chapter, section, completed=False)
+    with hooks.atomic():
+        _insert(who, chapter, section, completed=False)
+        hooks.section(who.user_id, chapter, section, completed=False)
     return ReadingRecord(
         chapter_id=chapter.id, section_id=section.id, version=section.version,
         opened_at=timezone.now(), completed_at=None,
@@ -53,8 +57,10 @@ def record_open(
 def mark_complete(*, request: HttpRequest, chapter: Chapter, section: Section) -> None:
     """Mark a section complete; marking it again changes nothing."""
     who = owner(request, create=True)
-    updated = SectionProgress.objects.filter(
-        **who.rows, chapter_id=chapter.id, section_id=section.id, completed_at__isnull=True
-    ).update(completed_at=timezone.now(), content_version=section.version)
-    if not updated:
-        _insert(who, chapter, section, completed=True)
+    with hooks.atomic():
+        updated = SectionProgress.objects.filter(
+            **who.rows, chapter_id=chapter.id, section_id=section.id, completed_at__isnull=True
+        ).update(completed_at=timezone.now(), content_version=section.version)
+        if not updated:
+            _insert(who, chapter, section, completed=True)
+        hooks.section(who.user_id, chapter, section, completed=True)

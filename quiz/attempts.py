@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from courses.content.model import Assessment, Chapter, Question
+from reports import hooks
 
 from . import scoring
 from .lookups import asked
@@ -69,6 +70,7 @@ def start_attempt(
         rows.append(AttemptQuestion(attempt=attempt, position=position, version=version,
                                     order=encode_order(shown)))  # fmt: skip
     AttemptQuestion.objects.bulk_create(rows)
+    hooks.attempt_started(attempt, chapter)
     return attempt
 
 
@@ -159,6 +161,7 @@ def save_all(
     Attempt.objects.filter(pk=attempt.pk).update(
         status=Status.SUBMITTED, submitted_at=now, correct=result.correct, counted=result.counted
     )
+    hooks.attempt_submitted(attempt.pk)
     return Outcome(answers=answers, unanswered=unanswered, score=result)
 
 

@@ -57,6 +57,8 @@ def _pages() -> dict[str, str]:
                  {"done": "1"})  # fmt: skip
     extra = [f"/quiz/attempts/{pre}/", f"/quiz/attempts/{post}/", "/accounts/password_change/",
              "/accounts/delete/"]  # fmt: skip
+    job = learner.post("/exports/new/", {"kind": "learner_statements"})["Location"]
+    extra += ["/exports/", job, f"/exports/report/{CH}/"]
     for url in urls[:-1] + extra + ["/progress/"]:
         pages[f"learner{url}"] = _html(learner, url)
     return {name: html for name, html in pages.items() if html}
