@@ -28,6 +28,7 @@ class SharedPageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         eligible = request.method in ("GET", "HEAD") and not request.COOKIES
         if eligible and (kept := _pages.get(_key(request))) is not None:
+            request.get_host()  # ALLOWED_HOSTS still apply: an unknown Host is a 400, not a page
             return _replay(request, *kept)
         response = self.get_response(request)
         shareable = (

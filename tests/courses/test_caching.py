@@ -153,3 +153,9 @@ def test_stored_shared_page_answers_head_and_keeps_its_security_headers():
     assert head.status_code == 200 and head.content == b""
     for name in ("Content-Security-Policy", "ETag", "Cache-Control", "X-Frame-Options"):
         assert head[name] == first[name]
+
+
+@pytest.mark.django_db
+def test_a_stored_shared_page_still_refuses_an_unknown_host(client):
+    assert client.get("/").status_code == 200  # now stored for cookie-less readers
+    assert client.get("/", HTTP_HOST="evil.example").status_code == 400
