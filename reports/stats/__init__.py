@@ -7,21 +7,28 @@ from reports.stats.item import (
     RANDOM_GUESS,
     item_gain,
     mcnemar_exact,
+    option_counts,
     option_transitions,
+    p_post,
+    p_pre,
     random_guess,
     stubborn_distractors,
+    top_wrong_choice,
     transitions,
 )
 from reports.stats.learner import normalized_change, normalized_gain, score_pct
+from reports.stats.privacy import MIN_ANONYMIZED, anonymized_allowed, suppress_small
 from reports.stats.reliability import discrimination, kr20
 from reports.stats.tags import item_tags
 
 __all__ = [
+    "MIN_ANONYMIZED",
     "RANDOM_GUESS",
     "Figure",
     "Interval",
     "Tag",
     "Transitions",
+    "anonymized_allowed",
     "class_gain",
     "discrimination",
     "effect_size_dz",
@@ -34,12 +41,17 @@ __all__ = [
     "mean_figure",
     "normalized_change",
     "normalized_gain",
+    "option_counts",
     "option_transitions",
+    "p_post",
+    "p_pre",
     "pooled_section",
     "random_guess",
     "score_pct",
     "stubborn_distractors",
+    "suppress_small",
     "t975",
+    "top_wrong_choice",
     "transitions",
     "wilson",
 ]

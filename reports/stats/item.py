@@ -4,7 +4,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from reports.stats.figures import Figure, Transitions
+from reports.stats.figures import Figure, Interval, Transitions
+from reports.stats.intervals import wilson
 
 MCNEMAR_MIN_M = 6
 """With fewer discordant learners than this, no item can reach p < 0.05."""
@@ -65,3 +66,26 @@ def stubborn_distractors(
     """Per wrong option, how many learners chose it both before and after."""
     counts = Counter(pre for pre, post in pairs if pre is not None and pre == post and pre != right)
     return dict(counts.most_common())
+
+
+def p_pre(t: Transitions) -> Interval:
+    """Share right before, (RR + RW) / n, with its Wilson 95 % interval."""
+    return wilson(t.rr + t.rw, t.n)
+
+
+def p_post(t: Transitions) -> Interval:
+    """Share right after, (RR + WR) / n, with its Wilson 95 % interval."""
+    return wilson(t.rr + t.wr, t.n)
+
+
+def option_counts(choices: Iterable[str | None]) -> dict[str | None, int]:
+    """How many learners chose each option (None: no answer), most chosen first."""
+    return dict(Counter(choices).most_common())
+
+
+def top_wrong_choice(counts: dict[str | None, int], right: str) -> str | None:
+    """The wrong option chosen most (ties: the lowest id); None when nobody chose one."""
+    wrong = sorted(
+        (-count, choice) for choice, count in counts.items() if choice not in (None, right)
+    )
+    return wrong[0][1] if wrong and wrong[0][0] < 0 else None

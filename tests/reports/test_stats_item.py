@@ -9,9 +9,13 @@ from reports.stats import (
     item_gain,
     item_tags,
     mcnemar_exact,
+    option_counts,
     option_transitions,
+    p_post,
+    p_pre,
     random_guess,
     stubborn_distractors,
+    top_wrong_choice,
     transitions,
 )
 
@@ -114,3 +118,26 @@ def test_item_tags_undefined_p_pre() -> None:
     t = Transitions(rr=0, rw=0, wr=0, ww=0)
     empty = Figure(value=None, n=0, reason="no learners")
     assert codes(p_pre=empty, t=t, mcnemar=mcnemar_exact(t), stubborn={}) == []
+
+
+def test_p_pre_and_p_post_with_wilson_intervals() -> None:
+    t = Transitions(rr=2, rw=1, wr=5, ww=2)  # n = 10
+    pre, post = p_pre(t), p_post(t)
+    assert (pre.value, pre.n) == (0.3, 10)  # (2 + 1) / 10
+    assert pre.lo == pytest.approx(0.10779, abs=1e-5)  # as wilson(3, 10)
+    assert post.value == 0.7  # (2 + 5) / 10
+    assert post.hi == pytest.approx(1 - 0.10779, abs=1e-5)  # Wilson is symmetric: 1 - lo of 3/10
+    assert p_pre(Transitions(rr=0, rw=0, wr=0, ww=0)).value is None
+
+
+def test_option_counts_and_top_wrong_choice() -> None:
+    counts = option_counts(["a", "b", "c", "b", None, "c", "a", "a"])
+    assert counts == {"a": 3, "b": 2, "c": 2, None: 1}
+    assert top_wrong_choice(counts, right="a") == "b"  # b and c tie at 2: lowest id
+    assert top_wrong_choice({"a": 4, None: 2}, right="a") is None
+    assert top_wrong_choice({}, right="a") is None
+
+
+def test_item_tags_take_an_interval_for_p_pre() -> None:
+    t = Transitions(rr=8, rw=0, wr=1, ww=1)
+    assert codes(p_pre=p_pre(t), t=t, mcnemar=mcnemar_exact(t), stubborn={}) == ["known"]  # 8/10
