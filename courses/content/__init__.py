@@ -2,6 +2,7 @@
 
 from .chapters import Urls
 from .loader import load_course
+from .flags import Flag, item_flags
 from .problems import ContentError, Problem
 
-__all__ = ["ContentError", "Problem", "Urls", "load_course"]
+__all__ = ["ContentError", "Flag", "Problem", "Urls", "item_flags", "load_course"]

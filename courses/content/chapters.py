@@ -39,8 +39,15 @@ class _Draft:
     body_line: int
 
 
-def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) -> Chapter | None:
-    """Load one chapter folder, recording every problem found."""
+def load_chapter(
+    folder: Path,
+    root: Path,
+    problems: list[Problem],
+    urls: Urls,
+    *,
+    warnings: list[Problem] | None = None,
+) -> Chapter | None:
+    """Load one chapter folder, recording every problem (and warning) found."""
     data, source = read_yaml(folder / "chapter.yaml", root, problems)
     if source is None or data is None:
         return None
@@ -74,7 +81,7 @@ def load_chapter(folder: Path, root: Path, problems: list[Problem], urls: Urls) 
     shown_glossary = os.path.relpath(folder / "glossary.yaml", root.parent)
     check_term_anchors(entries, anchors, shown_glossary, problems)
     questions, assessments = load_assessment(
-        folder / "assessment.yaml", root, problems, anchors, linker.links_only()
+        folder / "assessment.yaml", root, problems, anchors, linker.links_only(), warnings=warnings
     )
     objectives = [render_inline(o) for o, _ in r.items(f, "objectives", str, "chapter")]
     if not {"id", "number", "title", "summary"} <= f.keys():

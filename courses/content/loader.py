@@ -15,6 +15,7 @@ def load_course(root: Path, *, urls: Urls | None = None) -> Course:
     """Read `root` (a content folder) and return the validated, rendered course."""
     root = Path(root)
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     if not (root / "course.yaml").is_file():
         raise ContentError([Problem(path=str(root / "course.yaml"), line=1, message="missing file")])
     data, source = read_yaml(root / "course.yaml", root, problems)
@@ -25,7 +26,7 @@ def load_course(root: Path, *, urls: Urls | None = None) -> Course:
         f = r.fields(data, 1, "course", required=required)
     urls = urls or Urls()
     folders = sorted(p for p in (root / "chapters").glob("*") if p.is_dir())
-    chapters = [load_chapter(folder, root, problems, urls) for folder in folders]
+    chapters = [load_chapter(folder, root, problems, urls, warnings=warnings) for folder in folders]
     guide_files = sorted((root / "guides").glob("*.yaml"))
     guides = [load_guide(path, root, problems, urls.guide) for path in guide_files]
     _unique_numbers(chapters, problems, root)
@@ -38,6 +39,7 @@ def load_course(root: Path, *, urls: Urls | None = None) -> Course:
         version=f["version"], content_hash=content_hash,
         chapters=tuple(sorted(chapters, key=lambda c: c.number)),
         guides=tuple(sorted(guides, key=lambda g: g.title.casefold())),
+        warnings=tuple(sorted(warnings, key=lambda w: (w.path, w.line))),
     )  # fmt: skip
 
 

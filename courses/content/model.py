@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .problems import Problem
+
 
 @dataclass(frozen=True, kw_only=True)
 class TocEntry:
@@ -457,6 +459,8 @@ class Course:
     """Chapters by number."""
     guides: tuple[Guide, ...]
     """Skill guides by title."""
+    warnings: tuple[Problem, ...] = ()
+    """Item-writing cues and other things worth a look that do not stop the course loading."""
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         """The chapter with this id, if any."""

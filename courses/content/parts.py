@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .fields import FileReader, Id
 from .files import read_yaml, short_hash
+from .flags import flag_problems
 from .model import Assessment, Choice, Question, Term
 from .problems import Problem
 from .render import Linker, render_inline, render_markdown
@@ -76,9 +77,15 @@ def build_terms(entries: list[tuple[dict, int]], linker: Linker) -> tuple[Term, 
 
 
 def load_assessment(
-    path: Path, root: Path, problems: list[Problem], anchors: dict[str, set[str]], linker: Linker
+    path: Path,
+    root: Path,
+    problems: list[Problem],
+    anchors: dict[str, set[str]],
+    linker: Linker,
+    *,
+    warnings: list[Problem] | None = None,
 ) -> tuple[tuple[Question, ...], tuple[Assessment, ...]]:
-    """Questions and assessments; every reference checked."""
+    """Questions and assessments; every reference checked; item-writing cues go to `warnings`."""
     if not path.exists():
         return (), ()
     data, source = read_yaml(path, root, problems)
@@ -89,6 +96,8 @@ def load_assessment(
     items = r.items(top, "questions", dict, "assessment file")
     questions = [q for item, line in items if (q := _question(r, item, line, anchors, linker))]
     r.unique([(q.id, line) for q, line in questions], "question id")
+    for question, line in questions if warnings is not None else ():
+        warnings.extend(flag_problems(question, source.shown, line))
     known = {item.get("id") for item, _ in items}  # written ids, valid or not: no cascades
     assessments = [
         a for item, line in r.items(top, "assessments", dict, "assessment file")

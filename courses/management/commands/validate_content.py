@@ -1,4 +1,7 @@
-"""`manage.py validate_content [PATH]`: list every content problem, exit 1 if any."""
+"""`manage.py validate_content [PATH]`: list every content problem, exit 1 if any.
+
+Warnings (item-writing cues) are printed too but leave the exit status at 0.
+"""
 
 from pathlib import Path
 
@@ -28,11 +31,13 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(exc.problems)} problem(s) in {root}") from None
+        for warning in course.warnings:
+            self.stdout.write(str(warning))
         sections = sum(len(c.sections) for c in course.chapters)
         questions = sum(len(c.questions) for c in course.chapters)
         terms = sum(len(c.terms) for c in course.chapters)
         self.stdout.write(
             f"{root}: OK: {len(course.chapters)} chapter(s), {sections} sections, {terms} terms, "
             f"{questions} questions, {len(course.guides)} guide(s); version {course.version} "
-            f"({course.content_hash})"
+            f"({course.content_hash}); {len(course.warnings)} warning(s)"
         )
