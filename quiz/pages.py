@@ -91,12 +91,13 @@ def _comparison(pre, asked_questions, answers, current):
     return scoring.compare(before, asked(asked_questions, answers, current))
 
 
-def _shown(q, answers, current, chapter, comparison) -> ShownQuestion:
+def _shown(q, answers, current, chapter, comparison, choices=None) -> ShownQuestion:
+    choices = q.choices if choices is None else choices
     section = chapter.section(q.section_id)
-    chosen = next((c for c in q.choices if c["id"] == answers.get(q.position)), None)
+    chosen = next((c for c in choices if c["id"] == answers.get(q.position)), None)
     url = section.url + (f"#{q.anchor}" if q.anchor else "") if section else ""
     return ShownQuestion(
-        q=q, chosen=chosen, right=next(c for c in q.choices if c["id"] == q.answer_id),
+        q=q, chosen=chosen, right=next(c for c in choices if c["id"] == q.answer_id),
         removed=q.question_id not in current, section_url=url,
         section_title=section.title if section else "(section no longer in the course)",
         change=comparison.changes.get(q.question_id, "") if comparison else "",
@@ -109,7 +110,10 @@ def review_plan(attempt: Attempt | None, chapter: Chapter) -> list[tuple[object,
         return []
     current = {q.id for q in chapter.questions}
     answers = _answers(attempt)
-    shown = [_shown(q, answers, current, chapter, None) for q in questions(attempt)]
+    # The plan links to questions, never to options: the stored choices, without option tokens.
+    shown = [
+        _shown(q, answers, current, chapter, None, q.version.choices) for q in questions(attempt)
+    ]
     return _review(shown, chapter)
 
 
