@@ -157,3 +157,18 @@ def test_the_overview_query_count_is_the_same_at_10_and_200_learners(client, tea
     small = _queries(client, cohort)
     assert small == _queries(client, big)
     assert small <= 16
+
+
+def test_a_stubborn_distractor_tags_the_item_and_flags_its_learners(client, teacher, cohort):
+    for name in ("sam", "sue"):
+        user = learner(cohort, name)
+        sit(user, "pre", {Q1: "c", Q2: "b"}, 30)
+        sit(user, "post", {Q1: "c", Q2: "b"}, 10)
+    r = cohort_report(cohort, now=timezone.now())
+    q1 = next(i for i in r.items if i.item_id == Q1)
+    assert q1.stubborn == {"c": 2} and "stubborn" in [t.code for t in q1.tags]
+    assert [(a.kind, a.label) for a in r.attention] == [("stubborn", "sam"), ("stubborn", "sue")]
+    client.force_login(teacher)
+    page = client.get(reverse("cohorts:overview", args=[cohort.pk])).content.decode()
+    assert "rule: chose stubborn distractor c before and after" in page
+    assert "Stubborn misconception" in page
