@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 from django.db.models import Q
 
-from cohorts.models import Membership
+from cohorts.models import Cohort, Membership, RosterEntry
 from courses.catalog import get_course
 from courses.models import PracticeKind, PracticeMark, SectionProgress
 from courses.owners import Owner
@@ -20,27 +20,38 @@ def _utc(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None
 
 
-def learner_export(owner: Owner, user: object | None, *, now: datetime) -> dict:
-    """Read every row kept about the owner and return it with titles beside ids."""
+def learner_export(owner: Owner | None, user: object | None, *, now: datetime) -> dict:
+    """Read every row kept about the owner (None: a guest who has none) with titles beside ids."""
     course = get_course()
-    rows = owner.rows
     data: dict = {
         "exported_at": _utc(now),
         "course": {"id": course.id, "content_version": course.content_hash},
         "account": _account(user),
-        "reading": [_reading(r) for r in SectionProgress.objects.filter(**rows).order_by("id")],
-        "practice": [_practice(m) for m in PracticeMark.objects.filter(**rows).order_by("id")],
-        "attempts": [_attempt(a) for a in _attempts(rows)],
+        "reading": [],
+        "practice": [],
+        "attempts": [],
         "chapters": [],
         "cohort_memberships": [],
+        "roster_entries": [],
+        "teaching": [],
         "export_jobs": [],
         "xapi_statements": [],
     }
+    if owner is None:
+        return data
+    rows = owner.rows
+    data["reading"] = [_reading(r) for r in SectionProgress.objects.filter(**rows).order_by("id")]
+    data["practice"] = [_practice(m) for m in PracticeMark.objects.filter(**rows).order_by("id")]
+    data["attempts"] = [_attempt(a) for a in _attempts(rows)]
     if user is None:
         return data
     data["chapters"] = [_chapter(c.id, learner_report(user, c)) for c in course.chapters]
     memberships = Membership.objects.filter(user=user).select_related("cohort").order_by("id")
     data["cohort_memberships"] = [_membership(m) for m in memberships]
+    entries = RosterEntry.objects.filter(email__iexact=user.email).select_related("cohort")
+    roster = entries.order_by("id") if user.email else []
+    data["roster_entries"] = [_roster(r) for r in roster]
+    data["teaching"] = [_teaching(c) for c in user.teaching.order_by("id")]
     data["export_jobs"] = [_job(j) for j in ExportJob.objects.filter(user=user).order_by("id")]
     name = site_for(user.pk).actor_name
     outbox = OutboxStatement.objects.filter(Q(statement__actor__account__name=name)).order_by("id")
@@ -170,6 +181,19 @@ def _membership(membership: Membership) -> dict:
         "left_at": _utc(membership.left_at),
         "share_before_joining": membership.share_before_joining,
     }
+
+
+def _roster(entry: RosterEntry) -> dict:
+    return {
+        "cohort": entry.cohort.name,
+        "email": entry.email,
+        "name": entry.name,
+        "created_at": _utc(entry.created_at),
+    }
+
+
+def _teaching(cohort: Cohort) -> dict:
+    return {"cohort": cohort.name, "created_at": _utc(cohort.created_at)}
 
 
 def _job(job: ExportJob) -> dict:

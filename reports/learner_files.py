@@ -49,6 +49,16 @@ def csv_records(data: dict) -> Iterator[dict]:
             "started_at": m["joined_at"],
             "finished_at": m["left_at"],
         }
+    for r in data["roster_entries"]:
+        yield {
+            "record_type": "roster_entry",
+            "name": r["cohort"],
+            "email": r["email"],
+            "item_title": r["name"],
+            "started_at": r["created_at"],
+        }
+    for t in data["teaching"]:
+        yield {"record_type": "teaching", "name": t["cohort"], "started_at": t["created_at"]}
     for j in data["export_jobs"]:
         yield {
             "record_type": "export_job",
