@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from reports import teach_views as report_views
+
 from . import cohort_actions, join_views, roster_views, teach_views
 
 app_name = "cohorts"
@@ -22,6 +24,11 @@ urlpatterns = [
         "teach/cohorts/<int:cohort_id>/instructors/",
         cohort_actions.add_instructor,
         name="add_instructor",
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/learners/<int:user_id>/report.pdf",
+        report_views.learner_pdf,
+        name="learner_report_pdf",
     ),
     path(
         "teach/cohorts/<int:cohort_id>/roster/preview/", roster_views.preview, name="roster_preview"
