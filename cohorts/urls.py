@@ -4,7 +4,7 @@ from django.urls import path
 
 from reports import teach_views as report_views
 
-from . import cohort_actions, join_views, roster_views, teach_views
+from . import cohort_actions, dashboard_views, join_views, roster_views, teach_views
 
 app_name = "cohorts"
 urlpatterns = [
@@ -17,6 +17,17 @@ urlpatterns = [
     path("teach/cohorts/<int:cohort_id>/", teach_views.cohort_page, name="cohort"),
     path(
         "teach/cohorts/<int:cohort_id>/settings/", cohort_actions.update_settings, name="settings"
+    ),
+    path("teach/cohorts/<int:cohort_id>/overview/", dashboard_views.overview, name="overview"),
+    path(
+        "teach/cohorts/<int:cohort_id>/learners/<int:user_id>/",
+        dashboard_views.learner,
+        name="learner",
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/items/<str:question_id>/",
+        dashboard_views.item,
+        name="item",
     ),
     path("teach/cohorts/<int:cohort_id>/regenerate/", cohort_actions.regenerate, name="regenerate"),
     path("teach/cohorts/<int:cohort_id>/archive/", cohort_actions.archive, name="archive"),
