@@ -8,10 +8,12 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from cohorts.access import instructor_only, taught_cohort_or_404
+from cohorts.models import Cohort
 
 from . import cohort_files as files
 from .cohort import CohortReport, cohort_report
 from .cohort_json import summary_json
+from .cohort_responses import RESPONSE_COLUMNS, response_records
 from .csvfile import csv_lines
 
 
@@ -28,8 +30,15 @@ def _sections(report: CohortReport, anonymized: bool) -> tuple[list[str], Iterat
     return files.SECTION_COLUMNS, files.section_records(report)
 
 
+def _responses(report: CohortReport, anonymized: bool) -> tuple[list[str], Iterator[dict]]:
+    keys = files.learner_keys(report, anonymized=anonymized)
+    cohort = Cohort.objects.get(pk=report.cohort_id)
+    return RESPONSE_COLUMNS, response_records(cohort, report.chapter_id, keys)
+
+
 CSV_FILES: dict[str, Callable] = {
     "learners.csv": _learners,
+    "responses.csv": _responses,
     "items.csv": _items,
     "sections.csv": _sections,
 }

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from courses.models import SectionProgress
 from reports.cohort_files import ITEM_COLUMNS, LEARNER_COLUMNS, SECTION_COLUMNS
+from reports.cohort_responses import RESPONSE_COLUMNS
 
 from .conftest import CH
 from .dashboard_helpers import Q1, Q2, SECTION, learner, sit
@@ -137,3 +138,15 @@ def test_other_instructors_learners_and_unknown_files_get_404(client, other_teac
     client.force_login(hand_cohort.instructors.get())
     assert client.get(url(hand_cohort, "secrets.csv")).status_code == 404
     assert client.get(url(hand_cohort, "items.csv", "?chapter=nope")).status_code == 404
+
+
+def test_responses_csv_has_one_row_per_learner_attempt_and_item(as_teacher, hand_cohort):
+    response = as_teacher.get(url(hand_cohort, "responses.csv"))
+    rows = read_csv(response)
+    assert list(rows[0]) == RESPONSE_COLUMNS
+    assert len(rows) == 2 * 8  # ann 2, bob 3, cat 2, dan 1 attempts of two items
+    bob = [r for r in rows if r["learner_key"] == str(User.objects.get(username="bob").pk)]
+    assert [r["attempt_no"] for r in bob if r["kind"] == "post"] == ["1", "1", "2", "2"]
+    assert {r["correct"] for r in rows} == {"0", "1"} and rows[0]["answered_at"].endswith("Z")
+    labels = read_csv(as_teacher.get(url(hand_cohort, "responses.csv", "?anonymized=1")))
+    assert {r["learner_key"] for r in labels} <= {"L01", "L02", "L03", "L04", "L05"}
