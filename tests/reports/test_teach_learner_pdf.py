@@ -69,3 +69,9 @@ def test_other_cohorts_non_members_leavers_and_unknown_chapters_are_404(client, 
 def test_a_learner_cannot_download_it(client, setup):
     client.force_login(setup["learner"])
     assert client.get(url(setup["cohort"].pk, setup["learner"].pk)).status_code == 404
+
+
+def test_the_learner_drill_down_links_the_pdf(client, setup):
+    cohort, learner = setup["cohort"], setup["learner"]
+    page = client.get(f"/teach/cohorts/{cohort.pk}/learners/{learner.pk}/").content.decode()
+    assert url(cohort.pk, learner.pk) in page
