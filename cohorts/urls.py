@@ -2,6 +2,9 @@
 
 from django.urls import path
 
+from reports import cohort_views
+from reports import teach_views as report_views
+
 from . import cohort_actions, dashboard_views, join_views, roster_views, teach_views
 
 app_name = "cohorts"
@@ -33,6 +36,16 @@ urlpatterns = [
         "teach/cohorts/<int:cohort_id>/instructors/",
         cohort_actions.add_instructor,
         name="add_instructor",
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/learners/<int:user_id>/report.pdf",
+        report_views.learner_pdf,
+        name="learner_report_pdf",
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/files/<str:name>",
+        cohort_views.cohort_file,
+        name="cohort_file",
     ),
     path(
         "teach/cohorts/<int:cohort_id>/roster/preview/", roster_views.preview, name="roster_preview"

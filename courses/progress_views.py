@@ -1,25 +1,26 @@
 """A learner's own progress: marking sections and practice, Your Progress, downloads."""
 
-import csv
-import json
 from collections.abc import Callable
-from io import StringIO
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cohorts.join_views import memberships_of
 from quiz.feedback import answers_shown
 from quiz.lookups import chapter_assessments
 from quiz.pages import review_plan
+from reports.csvfile import csv_text
+from reports.learner_export import learner_export
+from reports.learner_files import HEADER, csv_records, to_json
 
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
 from .content.model import Chapter, Guide
 from .models import PracticeKind, PracticeValue
-from .records import PracticeRecord, ReadingRecord
+from .owners import owner
 
 RATINGS = {PracticeValue.COULD_ANSWER, PracticeValue.NEEDS_WORK}
 RATING_LABELS = {
@@ -149,50 +150,26 @@ def _chapter_row(request: HttpRequest, chapter: Chapter, records: list) -> tuple
     return progress.summarize(chapter, records), assessments, review, shown
 
 
-def _export_rows(request: HttpRequest) -> tuple[list[ReadingRecord], list[PracticeRecord]]:
-    return progress.reading_records(request), practice.practice_records(request)
+def _export(request: HttpRequest) -> dict:
+    user = request.user if request.user.is_authenticated else None
+    return learner_export(owner(request), user, now=timezone.now())
+
+
+def _attachment(body: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 @require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
-    """Download my progress as JSON."""
-    reading_rows, practice_rows = _export_rows(request)
-    stamp = lambda d: d.isoformat() if d else None  # noqa: E731
-    data = {
-        "exported_at": timezone.now().isoformat(),
-        "learner": request.user.get_username() if request.user.is_authenticated else None,
-        "course": get_course().id,
-        "reading": [
-            {"chapter": r.chapter_id, "section": r.section_id, "content_version": r.version,
-             "opened_at": stamp(r.opened_at), "completed_at": stamp(r.completed_at)}
-            for r in reading_rows
-        ],
-        "practice": [
-            {"guide": m.guide_id, "kind": m.kind, "item": m.item_id, "value": m.value,
-             "content_version": m.version, "updated_at": stamp(m.updated_at)}
-            for m in practice_rows
-        ],
-    }  # fmt: skip
-    response = HttpResponse(json.dumps(data, indent=2), content_type="application/json")
-    response["Content-Disposition"] = 'attachment; filename="study-hall-progress.json"'
-    return response
+    """Download everything kept about me as JSON."""
+    body = to_json(_export(request))
+    return _attachment(body, "application/json; charset=utf-8", "study-hall-progress.json")
 
 
 @require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
-    """Download my progress as CSV, one row per section and practice item."""
-    reading_rows, practice_rows = _export_rows(request)
-    out = StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["type", "where", "item", "state", "started_at", "finished_at", "version"])
-    for r in reading_rows:
-        state = "completed" if r.completed_at else "opened"
-        finished = r.completed_at.isoformat() if r.completed_at else ""
-        writer.writerow(["section", r.chapter_id, r.section_id, state, r.opened_at.isoformat(),
-                         finished, r.version])  # fmt: skip
-    for m in practice_rows:
-        writer.writerow([m.kind, m.guide_id, m.item_id, m.value, "", m.updated_at.isoformat(),
-                         m.version])  # fmt: skip
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="study-hall-progress.csv"'
-    return response
+    """Download everything kept about me as CSV, one row per kept record."""
+    body = csv_text(HEADER, csv_records(_export(request)))
+    return _attachment(body, "text/csv; charset=utf-8", "study-hall-progress.csv")

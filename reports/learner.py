@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from courses.catalog import get_course
@@ -118,12 +119,18 @@ def _attempt_data(attempt: Attempt | None) -> tuple[list, dict[str, str]]:
     }
 
 
-def learner_report(user: object, chapter: Chapter) -> LearnerReport:
-    """Read the learner's rows for the chapter and build the report."""
-    progress = {
-        p.section_id: p for p in SectionProgress.objects.filter(user=user, chapter_id=chapter.id)
-    }
+def learner_report(
+    user: object, chapter: Chapter, *, since: datetime | None = None
+) -> LearnerReport:
+    """Read the learner's rows for the chapter and build the report (only activity from `since`)."""
+    rows = SectionProgress.objects.filter(user=user, chapter_id=chapter.id)
     submitted = Attempt.objects.filter(user=user, chapter_id=chapter.id, status=Status.SUBMITTED)
+    mark_rows = PracticeMark.objects.filter(user=user)
+    if since is not None:
+        rows = rows.filter(Q(opened_at__gte=since) | Q(completed_at__gte=since))
+        submitted = submitted.filter(submitted_at__gte=since)
+        mark_rows = mark_rows.filter(updated_at__gte=since)
+    progress = {p.section_id: _visible(p, since) for p in rows}
     submitted = submitted.prefetch_related("questions__version", "answers")
     pre = next((a for a in submitted if a.kind == Kind.PRE), None)
     post = max(
@@ -138,7 +145,7 @@ def learner_report(user: object, chapter: Chapter) -> LearnerReport:
             version=m.content_version,
             updated_at=m.updated_at,
         )
-        for m in PracticeMark.objects.filter(user=user)
+        for m in mark_rows
     ]
     return build(
         learner=user.get_username(),
@@ -149,6 +156,13 @@ def learner_report(user: object, chapter: Chapter) -> LearnerReport:
         marks=marks,
         now=timezone.now(),
     )
+
+
+def _visible(row: SectionProgress, since: datetime | None) -> SectionProgress:
+    """A completion from before `since` is not shown: the section reads as opened."""
+    if since is not None and row.completed_at and row.completed_at < since:
+        row.completed_at = None
+    return row
 
 
 def build(

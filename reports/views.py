@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -11,7 +12,7 @@ from courses.catalog import chapter_or_404
 
 from . import exports
 from .charts import section_bars
-from .learner import learner_report
+from .learner import LearnerReport, learner_report
 from .models import ExportJob, ExportKind, JobStatus
 from .pdf import render_pdf
 from .xapi_learner import learner_statements, to_json_lines
@@ -85,10 +86,22 @@ def my_statements(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _report_context(request: HttpRequest, chapter_id: str) -> dict:
-    report = learner_report(request.user, chapter_or_404(chapter_id))
+def report_context(report: LearnerReport, chapter_id: str) -> dict:
+    """What the learner report's page and PDF templates draw."""
     bars, height = section_bars(report)
     return {"report": report, "bars": bars, "chart_height": height, "chapter_id": chapter_id}
+
+
+def _report_context(request: HttpRequest, chapter_id: str) -> dict:
+    return report_context(learner_report(request.user, chapter_or_404(chapter_id)), chapter_id)
+
+
+def report_pdf_response(context: dict, filename: str) -> HttpResponse:
+    """The learner report drawn as a PDF attachment."""
+    pdf = render_pdf("reports/learner_report_pdf.html", context)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 @login_required
@@ -103,8 +116,4 @@ def learner_page(request: HttpRequest, chapter_id: str) -> HttpResponse:
 def learner_pdf(request: HttpRequest, chapter_id: str) -> HttpResponse:
     """The learner's chapter report as a PDF."""
     context = _report_context(request, chapter_id)
-    response = HttpResponse(
-        render_pdf("reports/learner_report_pdf.html", context), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'attachment; filename="study-hall-{chapter_id}-report.pdf"'
-    return response
+    return report_pdf_response(context, f"study-hall-{chapter_id}-report.pdf")
