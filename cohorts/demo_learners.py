@@ -111,8 +111,9 @@ def _learner(i: int, chapter: Chapter, behaviour: list[Item], guide_items: list[
     joined = now - datetime.timedelta(days=rng.uniform(3, 75))
     end = now - datetime.timedelta(days=rng.uniform(15, 30)) if rng.random() < 0.33 else now
     end = max(end, joined + datetime.timedelta(hours=3))
-    span = (end - joined) * rng.uniform(0.2, 1)
-    clock = _Clock(joined + datetime.timedelta(minutes=rng.uniform(1, 120)), span / 14, end, rng)
+    # About 12 steps of activity: those who do everything reach their last day.
+    step = (end - joined) / rng.uniform(9, 16)
+    clock = _Clock(joined + datetime.timedelta(minutes=rng.uniform(1, 120)), step, end, rng)
     learner = PlannedLearner(index=i, joined_at=joined, share_before_joining=rng.random() < 0.3,
                              reading=[])  # fmt: skip
     if stage == "not_started":
