@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import cohort_actions, join_views, roster_views, teach_views
+from . import cohort_actions, dashboard_views, join_views, roster_views, teach_views
 
 app_name = "cohorts"
 urlpatterns = [
@@ -15,6 +15,17 @@ urlpatterns = [
     path("teach/cohorts/<int:cohort_id>/", teach_views.cohort_page, name="cohort"),
     path(
         "teach/cohorts/<int:cohort_id>/settings/", cohort_actions.update_settings, name="settings"
+    ),
+    path("teach/cohorts/<int:cohort_id>/overview/", dashboard_views.overview, name="overview"),
+    path(
+        "teach/cohorts/<int:cohort_id>/learners/<int:user_id>/",
+        dashboard_views.learner,
+        name="learner",
+    ),
+    path(
+        "teach/cohorts/<int:cohort_id>/items/<str:question_id>/",
+        dashboard_views.item,
+        name="item",
     ),
     path("teach/cohorts/<int:cohort_id>/regenerate/", cohort_actions.regenerate, name="regenerate"),
     path("teach/cohorts/<int:cohort_id>/archive/", cohort_actions.archive, name="archive"),

@@ -1,0 +1,80 @@
+"""Overview inputs: sorting and filtering the learners table, and the live poll's ETag."""
+
+import hashlib
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import HttpRequest
+
+from courses.models import PracticeMark, SectionProgress
+from quiz.models import Attempt
+from reports.cohort import STATUSES
+from reports.cohort_learners import LearnerRow
+
+from .models import Cohort, Membership
+
+SORTS = {
+    "name": lambda r: r.display_name.lower(),
+    "status": lambda r: STATUSES.index(r.status),
+    "sections": lambda r: r.sections_completed,
+    "pre": lambda r: _num(r.pre_pct.value),
+    "post": lambda r: _num(r.post_first_pct.value),
+    "best": lambda r: _num(r.post_best_pct.value),
+    "latest": lambda r: _num(r.post_latest_pct.value),
+    "attempts": lambda r: r.post_attempts,
+    "g": lambda r: _num(r.gain_g.value),
+    "c": lambda r: _num(r.change_c.value),
+    "activity": lambda r: r.last_activity_at.timestamp() if r.last_activity_at else float("-inf"),
+}
+"""Learners-table sort keys; undefined values sort first (lowest)."""
+
+
+def _num(value: float | None) -> float:
+    return float("-inf") if value is None else value
+
+
+def table_options(request: HttpRequest) -> tuple[str, str, str]:
+    """(sort, status filter, problem) from the query string; a problem names the bad value."""
+    sort = request.GET.get("sort", "name")
+    status = request.GET.get("status", "")
+    key = sort.removeprefix("-")
+    if key not in SORTS:
+        return "name", "", f"Unknown sort “{sort[:40]}”: choose a column heading link."
+    if status and status not in STATUSES:
+        return sort, "", f"Unknown status “{status[:40]}”: choose one of the status links."
+    return sort, status, ""
+
+
+def learners_view(rows: tuple[LearnerRow, ...], sort: str, status: str) -> list[LearnerRow]:
+    """The learners table filtered by status and sorted (a leading '-' reverses)."""
+    shown = [r for r in rows if not status or r.status == status]
+    return sorted(shown, key=SORTS[sort.removeprefix("-")], reverse=sort.startswith("-"))
+
+
+def _latest(qs: QuerySet, stamp: str) -> Subquery:
+    return Subquery(
+        qs.filter(**{f"{stamp}__isnull": False}).order_by(f"-{stamp}").values(stamp)[:1]
+    )
+
+
+def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | None:
+    """An ETag from the cohort's latest activity, in one query; None if not taught by me."""
+    users = Membership.objects.filter(cohort_id=OuterRef("pk")).values("user_id")
+    attempts = Attempt.objects.filter(user_id__in=users)
+    progress = SectionProgress.objects.filter(user_id__in=users)
+    members = Membership.objects.filter(cohort_id=OuterRef("pk"))
+    row = (
+        Cohort.objects.filter(pk=cohort_id, instructors=request.user)
+        .annotate(
+            a=_latest(attempts, "submitted_at"),
+            o=_latest(progress, "opened_at"),
+            c=_latest(progress, "completed_at"),
+            p=_latest(PracticeMark.objects.filter(user_id__in=users), "updated_at"),
+            j=_latest(members, "joined_at"),
+            left=_latest(members, "left_at"),
+        )
+        .values_list("a", "o", "c", "p", "j", "left", "name")
+        .first()
+    )
+    if row is None:
+        return None
+    return hashlib.sha256(repr((row, extra)).encode()).hexdigest()[:32]
