@@ -43,7 +43,8 @@ def _pages() -> dict[str, str]:
     urls += [s.url for s in chapter.sections]
     pages = {f"anon{u}": _html(anonymous, u) for u in urls}
     learner = Client()
-    learner.force_login(User.objects.create_user("val", password=PASSWORD))
+    val = User.objects.create_user("val", password=PASSWORD)
+    learner.force_login(val)
     pre = _start(learner, "pre")
     pages["take"] = _html(learner, f"/quiz/attempts/{pre}/")
     confirm = learner.post(f"/quiz/attempts/{pre}/save/", {"submit": "1"})
@@ -61,7 +62,25 @@ def _pages() -> dict[str, str]:
     extra += ["/exports/", job, f"/exports/report/{CH}/"]
     for url in urls[:-1] + extra + ["/progress/"]:
         pages[f"learner{url}"] = _html(learner, url)
+    pages |= _teacher_pages(val, chapter)
     return {name: html for name, html in pages.items() if html}
+
+
+def _teacher_pages(learner: User, chapter: object) -> dict[str, str]:
+    """The instructor's overview, learner and question pages of a cohort the learner joined."""
+    from cohorts import joining, services
+    from cohorts.roles import set_instructor
+
+    teacher = User.objects.create_user("tia", password=PASSWORD)
+    set_instructor(user=teacher, instructor=True)
+    cohort = services.create_cohort(instructor=teacher, name="Valid", chapter_ids=[CH])
+    joining.join(cohort=cohort, user=learner, share_before_joining=True)
+    client = Client()
+    client.force_login(teacher)
+    base = f"/teach/cohorts/{cohort.pk}/"
+    urls = [f"{base}overview/", f"{base}overview/?sort=-pre&status=finished",
+            f"{base}learners/{learner.pk}/", f"{base}items/{chapter.questions[0].id}/"]  # fmt: skip
+    return {f"teach{url}": _html(client, url) for url in urls}
 
 
 def _html(client: Client, url: str) -> str:

@@ -19,6 +19,6 @@ def pct(share: float | None, places: int = 0) -> str:
 
 
 @register.filter
-def pick(mapping: dict, key: object) -> object:
-    """mapping[key] in a template (for a learner's name by id), or empty."""
+def pick(key: object, mapping: dict) -> object:
+    """mapping[key] in a template (a status's label), or empty."""
     return mapping.get(key, "")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from courses.models import SectionProgress
 from reports.cohort import cohort_report
 
-from .conftest import CH, PASSWORD
+from .conftest import CH
 from .dashboard_helpers import Q1, Q2, SECTION, learner, sit
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_item_and_section_figures_match_hand_computed_values(hand_cohort):
 
 
 def test_the_page_shows_the_figures_and_the_rules(client, teacher, hand_cohort):
-    client.login(username="tess", password=PASSWORD)
+    client.force_login(teacher)
     page = client.get(reverse("cohorts:overview", args=[hand_cohort.pk])).content.decode()
     assert "Class gain &lt;g&gt;" in page and "0.33" in page and "medium (Hake); n = 3" in page
     assert "pre-study score was 100 %: no room to gain" in page  # cat's g, empty with a reason
@@ -96,7 +96,7 @@ def test_the_page_shows_the_figures_and_the_rules(client, teacher, hand_cohort):
 
 
 def test_the_learners_table_sorts_and_filters(client, teacher, hand_cohort):
-    client.login(username="tess", password=PASSWORD)
+    client.force_login(teacher)
     url = reverse("cohorts:overview", args=[hand_cohort.pk])
     page = client.get(url, {"sort": "-pre"}).content.decode()
     assert page.index(">cat</a>") < page.index(">ann</a>") < page.index(">bob</a>")
@@ -106,19 +106,19 @@ def test_the_learners_table_sorts_and_filters(client, teacher, hand_cohort):
 
 @pytest.mark.parametrize("query", [{"sort": "nonsense"}, {"status": "done-ish"}])
 def test_a_bad_sort_or_status_is_a_clear_400(client, teacher, hand_cohort, query):
-    client.login(username="tess", password=PASSWORD)
+    client.force_login(teacher)
     response = client.get(reverse("cohorts:overview", args=[hand_cohort.pk]), query)
     assert response.status_code == 400 and "Unknown" in response.content.decode()
 
 
 def test_an_empty_cohort_shows_undefined_figures_with_reasons(client, teacher, cohort):
-    client.login(username="tess", password=PASSWORD)
+    client.force_login(teacher)
     page = client.get(reverse("cohorts:overview", args=[cohort.pk])).content.decode()
     assert "no matched learners" in page and "No matched learner yet" in page
 
 
 def test_an_unchanged_poll_is_a_304_and_new_activity_a_200(client, teacher, hand_cohort):
-    client.login(username="tess", password=PASSWORD)
+    client.force_login(teacher)
     url = reverse("cohorts:overview", args=[hand_cohort.pk])
     first = client.get(url, headers={"HX-Request": "true"})
     assert first.status_code == 200 and 'id="overview-live"' in first.content.decode()
@@ -149,7 +149,7 @@ def _queries(client, cohort) -> int:
 def test_the_overview_query_count_is_the_same_at_10_and_200_learners(client, teacher, cohort):
     from cohorts import services
 
-    client.login(username="tess", password=PASSWORD)
+    client.force_login(teacher)
     _cohort_of(cohort, 10)
     big = services.create_cohort(instructor=teacher, name="Big", chapter_ids=[CH])
     _cohort_of(big, 200)
