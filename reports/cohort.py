@@ -100,6 +100,7 @@ def _attention(learners: tuple, items: tuple, now: datetime.datetime) -> tuple[A
     out = []
     stale = now - datetime.timedelta(days=INACTIVE_DAYS)
     stubborn = {(i.item_id, c) for i in items for c, k in i.stubborn.items() if k >= 2}
+    names = {r.user_id: r.display_name for r in learners}
     for r in learners:
         pre, post = r.pre_pct.value, r.post_first_pct.value
         if pre is not None and post is not None and post < pre:
@@ -111,7 +112,7 @@ def _attention(learners: tuple, items: tuple, now: datetime.datetime) -> tuple[A
     for i in items:
         for p in i.pairs:
             if p.pre_choice == p.post_choice and (i.item_id, p.pre_choice) in stubborn:
-                name = next(r.display_name for r in learners if r.user_id == p.user_id)
+                name = names[p.user_id]
                 out.append(Attention(kind="stubborn", user_id=p.user_id, item_id=i.item_id,
                     rule=f"chose stubborn distractor {p.pre_choice} before and after",
                     label=name))  # fmt: skip

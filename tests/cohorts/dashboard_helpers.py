@@ -9,7 +9,7 @@ from django.utils import timezone
 from cohorts import joining
 from quiz.models import Answer, Attempt, AttemptQuestion, QuestionVersion
 
-from .conftest import CH, make_user
+from .conftest import CH
 
 Q1, Q2 = "rdma-advantage", "gpudirect-removes"
 SECTION = "hpc-networking"
@@ -49,7 +49,7 @@ def sit(user: User, kind: str, choices: dict[str, str], minutes_ago: int = 0) ->
 
 
 def learner(cohort: object, name: str, share: bool = True) -> User:
-    """A learner who joined the cohort."""
-    user = make_user(name)
+    """A learner who joined the cohort (no password: tests sign in with force_login)."""
+    user = User.objects.create(username=name)
     joining.join(cohort=cohort, user=user, share_before_joining=share)
     return user
