@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test check lint format validate bench clean
+.PHONY: run demo test check lint format validate bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,23 @@ run: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# A demo on its own database (demo.sqlite3): an instructor, a cohort of 200 simulated learners
+# (seeded once; later runs print a fresh password), then the site and its worker as `make run`.
+DEMO_DB ?= $(CURDIR)/demo.sqlite3
+DEMO_LEARNERS ?= 200
+DEMO_PORT ?= 8000
+DEMO_ENV := $(DEV_ENV) DATABASE_URL=sqlite:///$(DEMO_DB)
+
+demo: $(VENV)/.installed
+	@case "$${DJANGO_DEBUG-1}" in 1|true|yes|on) ;; \
+	  *) echo "make demo runs only with DEBUG on: unset DJANGO_DEBUG (it is set to '$$DJANGO_DEBUG')"; exit 1;; esac
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py seed_cohort --learners $(DEMO_LEARNERS) --unless-seeded
+	@echo "Sign in at http://127.0.0.1:$(DEMO_PORT)/accounts/login/ as the instructor above, then open the overview."
+	$(DEMO_ENV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:$(DEMO_PORT)
 
 check: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py check
@@ -61,6 +78,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/learner_pdf.py
 	$(PY) bench/attempt_storage.py
 	$(PY) bench/teach_home.py
+	$(PY) bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-db.sqlite3* test-artifacts
