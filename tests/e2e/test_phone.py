@@ -57,13 +57,15 @@ def test_a_stepped_diagram_its_caption_and_controls_share_one_screen(
     page.goto(f"{live_server.url}{CH}{section}/")
     figure = page.locator(f"#diagram-{diagram}")
     figure.get_by_role("button", name="Next step").click()
-    figure.locator(".dg-svg").scroll_into_view_if_needed()
-    page.wait_for_timeout(400)
+    figure.locator(".dg-svg").evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(600)
     svg = figure.locator(".dg-svg").bounding_box()
     controls = figure.locator(".dg-controls").bounding_box()
     now = figure.locator(".dg-now").bounding_box()
     for name, box in (("drawing", svg), ("controls", controls), ("caption", now)):
         assert box["y"] >= -1 and box["y"] + box["height"] <= height + 1, (name, box)
+    beside = controls["x"] >= svg["x"] + svg["width"] - 1
+    assert beside or svg["y"] + svg["height"] <= controls["y"] + 1, "controls cover the drawing"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"diagram-{diagram}-{width}.png"))
     context.close()
