@@ -10,13 +10,15 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from cohorts.joining import join_preassigned
 from cohorts.roles import remember_role
-from courses import guest
+from courses import guest, reading_log
+from courses.catalog import get_course
 from quiz.attempts import claim_guest_attempts
 
 from . import services
@@ -31,6 +33,13 @@ def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if safe and target.startswith("/") else reverse("courses:progress")
+
+
+def _claim_reading_log(request: HttpRequest, user: User) -> None:
+    """Keep the reading the browser logged before the account (invalid entries are dropped)."""
+    opens = reading_log.parse(request.POST.get("reading_log", ""), get_course(), timezone.now())
+    if opens:
+        reading_log.claim(user=user, opens=opens)
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -58,6 +67,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             return render(request, "registration/signup.html", context)
         guest.merge_into_account(session=session, user=user)
         claim_guest_attempts(session=session, user=user)
+        _claim_reading_log(request, user)
         joined = join_preassigned(user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Your account is ready and your progress is saved.")
@@ -92,6 +102,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         guest.merge_into_account(session=self.request.session, user=form.get_user())
         claim_guest_attempts(session=self.request.session, user=form.get_user())
+        _claim_reading_log(self.request, form.get_user())
         response = super().form_valid(form)
         remember_role(self.request)  # the header's Teach link, without a query on every page
         return response

@@ -17,6 +17,7 @@ def static_assets() -> dict[str, str]:
         "css": static("css/site.css"),
         "icon": static("img/favicon.svg"),
         "csrf_js": static("js/csrf.js"),
+        "reading_log_js": static("js/reading-log.js"),
         "htmx_script": htmx_script(version=2, minified=True),
     }
 

@@ -18,7 +18,7 @@ from reports.learner_files import HEADER, csv_records, to_json
 
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
-from .content.model import Chapter, Guide
+from .content.model import Chapter, Guide, Section
 from .models import PracticeKind, PracticeValue
 from .owners import owner
 
@@ -41,6 +41,22 @@ def complete(request: HttpRequest, chapter_id: str, section_id: str) -> HttpResp
         return confirm(request, question=f"Mark “{section.title}” as complete?",
                        button="Mark as complete", back=section.url)  # fmt: skip
     reading.mark_complete(request=request, chapter=chapter, section=section)
+    return _completion_response(request, chapter, section)
+
+
+@require_http_methods(CHANGE)
+def undo_complete(request: HttpRequest, chapter_id: str, section_id: str) -> HttpResponse:
+    """Undo "Mark as complete" (a no-op if not complete); htmx swaps the box and navigation."""
+    chapter = chapter_or_404(chapter_id)
+    section = section_or_404(chapter, section_id)
+    if request.method != "POST":
+        return confirm(request, question=f"Mark “{section.title}” as not complete?",
+                       button="Undo completion", back=section.url)  # fmt: skip
+    reading.undo_complete(request=request, chapter=chapter, section=section)
+    return _completion_response(request, chapter, section)
+
+
+def _completion_response(request: HttpRequest, chapter: Chapter, section: Section) -> HttpResponse:
     if not request.htmx:
         return redirect(f"{section.url}#completion")
     summary = progress.summarize(chapter, progress.reading_records(request, chapter.id))

@@ -64,3 +64,14 @@ def mark_complete(*, request: HttpRequest, chapter: Chapter, section: Section) -
         if not updated:
             _insert(who, chapter, section, completed=True)
         hooks.section(who.user_id, chapter, section, completed=True)
+
+
+def undo_complete(*, request: HttpRequest, chapter: Chapter, section: Section) -> bool:
+    """Clear a section's completion in one UPDATE (race-safe); the opened time stays."""
+    who = owner(request)
+    if who is None:  # a reader with no key has nothing to undo
+        return False
+    rows = SectionProgress.objects.filter(
+        **who.rows, chapter_id=chapter.id, section_id=section.id, completed_at__isnull=False
+    )
+    return bool(rows.update(completed_at=None))

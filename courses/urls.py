@@ -19,6 +19,11 @@ urlpatterns = [
         progress_views.complete,
         name="complete",
     ),
+    path(
+        "chapters/<slug:chapter_id>/<slug:section_id>/complete/undo/",
+        progress_views.undo_complete,
+        name="undo_complete",
+    ),
     path("guides/<slug:guide_id>/", views.guide, name="guide"),
     path(
         "guides/<slug:guide_id>/projects/<slug:project_id>/steps/<int:number>/",

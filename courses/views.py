@@ -7,10 +7,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from quiz.lookups import chapter_assessments
+from quiz.sections import section_changes
 
 from . import practice, progress, reading
 from .catalog import chapter_or_404, get_course, guide_or_404, section_or_404
+from .context_processors import site_links
 from .http import is_tracked, shareable
+from .spine import Spine, spine
 
 
 @require_safe
@@ -19,7 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """The course, its chapters with the learner's progress, and the skill guides."""
     course = get_course()
     records = progress.reading_records(request)
-    chapters = [progress.summarize(chapter, records) for chapter in course.chapters]
+    summaries = [progress.summarize(chapter, records) for chapter in course.chapters]
+    chapters = [(s, _spine(request, s, chapter_assessments(request, s.chapter))) for s in summaries]
     context = {"course": course, "chapters": chapters, "tracked": bool(records)}
     return render(request, "courses/home.html", context)
 
@@ -31,8 +35,24 @@ def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
     current = chapter_or_404(chapter_id)
     summary = progress.summarize(current, progress.reading_records(request, current.id))
     assessments = chapter_assessments(request, current)
-    context = {"chapter": current, "progress": summary, "assessments": assessments}
+    steps = _spine(request, summary, assessments)
+    finished = steps.finished and assessments.pre and assessments.pre.status == "submitted"
+    changes = section_changes(current, assessments.pre, assessments.post_latest) if finished else []
+    context = {"chapter": current, "progress": summary, "assessments": assessments,
+               "spine": steps, "changes": changes}  # fmt: skip
     return render(request, "courses/chapter.html", context)
+
+
+def _spine(request: HttpRequest, summary: progress.ChapterProgress, assessments: object) -> Spine:
+    """The chapter's next-step spine for this requester."""
+    guides = get_course().guides
+    return spine(
+        progress=summary,
+        assessments=assessments,
+        signed_in=request.user.is_authenticated,
+        guide_url=guides[0].url if guides else "",
+        signup_url=site_links()["signup"],
+    )
 
 
 @require_safe

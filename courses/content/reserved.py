@@ -12,7 +12,7 @@ def slugify(title: str) -> str:
 
 RESERVED_IDS = frozenset({
     "main", "answered-count", "answers-later-heading", "assessments-heading", "cohorts-heading", "chapter-nav-heading", "chapters-heading",
-    "completion", "completion-heading", "course-title", "data-heading", "gain-heading",
+    "completion", "completion-heading", "course-title", "data-heading", "finished-heading", "gain-heading",
     "guide-practice", "guides-heading", "interview", "key-takeaway", "more-heading",
     "objectives-heading", "path", "projects", "questions-heading", "review-heading",
     "section-nav", "section-title", "sections-heading", "toc-heading", "tools", "why",

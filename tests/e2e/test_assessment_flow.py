@@ -48,7 +48,7 @@ def test_pre_then_post_shows_scores_changes_and_gain(visitor):
 
     page.goto(base + CH)
     v.check("quiz-chapter")
-    page.get_by_role("link", name="Take the pre-study assessment").click()
+    page.locator(".spine-action").get_by_role("link", name="Take the pre-study assessment").click()
     v.check("quiz-pre-overview")
     page.get_by_role("button", name="Start the pre-study assessment").click()
     expect(page.locator("fieldset.question")).to_have_count(12)

@@ -40,7 +40,7 @@ def test_logging_in_in_another_tab_does_not_break_the_open_one(context, live_ser
         "check-item is-done"
     )
     reading.get_by_role("button", name="Mark as complete").click()
-    expect(reading.locator("#completion")).to_contain_text("You completed this section")
+    expect(reading.locator("#completion")).to_contain_text("Completed on")
     first.check("tabs-ticked-after-login")
 
     second.reload()
