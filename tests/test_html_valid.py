@@ -47,7 +47,7 @@ def _pages() -> dict[str, str]:
     pre = _start(learner, "pre")
     pages["take"] = _html(learner, f"/quiz/attempts/{pre}/")
     confirm = learner.post(f"/quiz/attempts/{pre}/save/", {"submit": "1"})
-    pages["confirm"] = confirm.content.decode()
+    pages["confirm"] = _html(learner, confirm["Location"])
     _answer_everything(learner, pre)
     for section in chapter.sections:
         learner.post(f"{section.url}complete/")
@@ -59,6 +59,15 @@ def _pages() -> dict[str, str]:
              "/accounts/delete/"]  # fmt: skip
     job = learner.post("/exports/new/", {"kind": "learner_statements"})["Location"]
     extra += ["/exports/", job, f"/exports/report/{CH}/"]
+    missed = re.search(
+        r'href="(/quiz/attempts/[^"]+/practice/\d+/)"',
+        pages.get("x", "") or _html(learner, f"/quiz/attempts/{pre}/"),
+    )
+    if missed:
+        extra.append(missed.group(1))
+        pages["practice-checked"] = learner.post(
+            missed.group(1), {"choice": "nope"}
+        ).content.decode()
     for url in urls[:-1] + extra + ["/progress/"]:
         pages[f"learner{url}"] = _html(learner, url)
     return {name: html for name, html in pages.items() if html}
