@@ -33,7 +33,11 @@ def practice(request: HttpRequest, public_id: str, position: int) -> HttpRespons
     if not feedback.answers_shown(attempt, chapter, has_post=has_post):
         raise Http404("The answers to this attempt are not shown yet")
     current = {q.id for q in chapter.questions}
-    kept = set(attempt.questions.filter(question_id__in=current).values_list("position", flat=True))
+    kept = set(
+        attempt.questions.filter(version__question_id__in=current).values_list(
+            "position", flat=True
+        )
+    )
     missed = [n for n in missed_positions(attempt) if n in kept]
     question = attempt.questions.select_related("version").filter(position=position).first()
     if question is None or position not in missed:
