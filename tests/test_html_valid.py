@@ -59,15 +59,12 @@ def _pages() -> dict[str, str]:
              "/accounts/delete/"]  # fmt: skip
     job = learner.post("/exports/new/", {"kind": "learner_statements"})["Location"]
     extra += ["/exports/", job, f"/exports/report/{CH}/"]
-    missed = re.search(
-        r'href="(/quiz/attempts/[^"]+/practice/\d+/)"',
-        pages.get("x", "") or _html(learner, f"/quiz/attempts/{pre}/"),
-    )
-    if missed:
-        extra.append(missed.group(1))
-        pages["practice-checked"] = learner.post(
-            missed.group(1), {"choice": "nope"}
-        ).content.decode()
+    results = _html(learner, f"/quiz/attempts/{pre}/")
+    practice = re.search(r'href="(/quiz/attempts/[^"]+/practice/\d+/)"', results).group(1)
+    extra.append(practice)
+    pages["practice-error"] = learner.post(practice, {"choice": "nope"}).content.decode()
+    key = re.findall(r'name="choice" value="([^"]+)"', _html(learner, practice))[0]
+    pages["practice-checked"] = learner.post(practice, {"choice": key}).content.decode()
     for url in urls[:-1] + extra + ["/progress/"]:
         pages[f"learner{url}"] = _html(learner, url)
     return {name: html for name, html in pages.items() if html}

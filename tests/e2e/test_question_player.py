@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from .conftest import ARTIFACTS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-pass-phrase-qp"
 
@@ -49,6 +51,8 @@ def test_number_keys_navigator_confirm_redirect_back_and_chart(visitor):
     v.check("player-confirm")
     page.locator(".unanswered-list a").first.click()
     expect(page).to_have_url(re.compile(r"#question-3$"))
+    expect(page.locator("#question-3")).to_be_in_viewport()
+    page.screenshot(path=str(ARTIFACTS / f"{v.name}-player-take-viewport.png"))
     page.go_back()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Submit with 10 unanswered questions?"
