@@ -149,3 +149,17 @@ def test_practice_is_only_for_the_owner(client, learner):
     other = Client()
     other.force_login(User.objects.create_user("eve", password=PASSWORD))
     assert other.get(f"/quiz/attempts/{post}/practice/1/").status_code == 404
+
+
+def test_player_pages_use_a_fixed_number_of_queries(client, learner, django_assert_max_num_queries):
+    _, post = _pre_then_post(client)
+    with django_assert_max_num_queries(6):
+        assert client.get(f"/quiz/attempts/{post}/practice/1/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.post(f"/quiz/attempts/{post}/practice/1/", {"choice": "x"}).status_code == 422
+    retake = start(client, "post")
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/quiz/attempts/{retake}/confirm/").status_code == 200
+    token = options(client, retake)[1][0][0]
+    with django_assert_max_num_queries(6):
+        assert answer(client, retake, 1, token).status_code == 200
