@@ -12,7 +12,7 @@ from .models import Answer, Status
 
 
 def missed_positions(attempt: object) -> list[int]:
-    """Positions answered wrong or not at all in a submitted attempt, removed questions left out."""
+    """Positions answered wrong or not at all in a submitted attempt (by the stored marks)."""
     right = set(
         Answer.objects.filter(attempt=attempt, is_correct=True).values_list("position", flat=True)
     )
