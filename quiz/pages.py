@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from courses.catalog import get_course
 from courses.content.model import Chapter
 
-from . import feedback, scoring
+from . import charts, feedback, scoring
 from .lookups import asked, chapter_assessments, pre_attempt
 from .models import Answer, Attempt, AttemptQuestion, Kind, Status
 
@@ -51,8 +51,14 @@ def take_context(attempt: Attempt, chapter: Chapter) -> dict:
         options = [{"token": c["token"], "text": c["text"]} for c in q.choices]
         items.append({"position": q.position, "prompt": q.prompt, "options": options,
                       "chosen": token})  # fmt: skip
-    return {"attempt": attempt, "chapter": chapter, "items": items,
-            "answered": len(answers), "total": len(asked_questions)}  # fmt: skip
+    nav = navigator(attempt.question_count, answers)
+    return {"attempt": attempt, "chapter": chapter, "items": items, "answered": len(answers),
+            "total": len(asked_questions), "nav": nav}  # fmt: skip
+
+
+def navigator(count: int, answered: set[int] | dict[int, str]) -> list[tuple[int, bool]]:
+    """(position, answered) for each question, for the take page's navigator."""
+    return [(n, n in answered) for n in range(1, count + 1)]
 
 
 def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict:
@@ -79,9 +85,21 @@ def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict
             ("Kept right", "✓", "kept_right"),
         )
         changes = [(label, icon, comparison.count(kind)) for label, icon, kind in labels]
+    height, chart = charts.layout(_section_rows(shown, chapter))
     return {"attempt": attempt, "chapter": chapter, "result": result, "shown": shown,
             "comparison": comparison, "changes": changes, "review": review,
-            "show_answers": show_answers, "pre": pre}  # fmt: skip
+            "show_answers": show_answers, "pre": pre, "chart": chart, "chart_height": height,
+            "gain_words": charts.gain_sentence(comparison) if comparison else "",
+            "missed": [s.q.position for s in shown if not s.removed and not s.correct]}  # fmt: skip
+
+
+def _section_rows(shown: list[ShownQuestion], chapter: Chapter) -> list[charts.SectionRow]:
+    """Per-section scores of this attempt, with the pre-study ones beside a post-study attempt."""
+    before = {"kept_right": True, "right_to_wrong": True, "wrong_to_right": False,
+              "still_wrong": False}  # fmt: skip
+    marks = [(s.q.section_id, before.get(s.change), s.correct) for s in shown if not s.removed]
+    sections = [(sec.id, f"{chapter.number}.{sec.number}", sec.title) for sec in chapter.sections]
+    return charts.section_rows(sections, marks)
 
 
 def _comparison(pre, asked_questions, answers, current):

@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from courses.converters import TokenConverter
 
-from . import feedback_views, views
+from . import feedback_views, practice, views
 
 register_converter(TokenConverter, "token")
 app_name = "quiz"
@@ -20,5 +20,7 @@ urlpatterns = [
     path("attempts/<token:public_id>/", views.attempt, name="attempt"),
     path("attempts/<token:public_id>/answer/", views.answer, name="answer"),
     path("attempts/<token:public_id>/save/", views.save, name="save"),
+    path("attempts/<token:public_id>/confirm/", views.confirm, name="confirm"),
+    path("attempts/<token:public_id>/practice/<int:position>/", practice.practice, name="practice"),
     path("attempts/<token:public_id>/reveal/", feedback_views.reveal, name="reveal"),
 ]

@@ -4,7 +4,7 @@ import re
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -106,9 +106,23 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
         attempts.save_answer(attempt=current, question=question, choice=choice)
     except attempts.AttemptClosedError:
         return _status(request, CLOSED, 409, position)
-    context = {"position": position, "attempt": current, "oob": True,
-               "answered": Answer.objects.filter(attempt=current).count()}  # fmt: skip
+    done = set(Answer.objects.filter(attempt=current).values_list("position", flat=True))
+    context = {"position": position, "attempt": current, "oob": True, "answered": len(done),
+               "nav": pages.navigator(current.question_count, done)}  # fmt: skip
     return render(request, "quiz/take.html#answer-saved", context)
+
+
+@require_safe
+def confirm(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Ask before submitting, listing the unanswered questions (reached by redirect after POST)."""
+    current = attempt_or_404(request, public_id)
+    if current.status != Status.IN_PROGRESS:
+        return redirect("quiz:attempt", current.public_id)
+    done = set(Answer.objects.filter(attempt=current).values_list("position", flat=True))
+    missing = [n for n in range(1, current.question_count + 1) if n not in done]
+    context = {"attempt": current, "chapter": chapter_or_404(current.chapter_id),
+               "missing": missing, "unanswered": len(missing)}  # fmt: skip
+    return render(request, "quiz/confirm.html", context)
 
 
 def _chosen(post, questions) -> tuple[list, str]:
@@ -148,8 +162,7 @@ def save(request: HttpRequest, public_id: str) -> HttpResponse:
         context = {"message": CLOSED, "attempt": current, "closed": True}
         return render(request, "quiz/problem.html", context, status=409)
     if "submit" in request.POST and outcome.score is None:
-        context = {"attempt": current, "unanswered": outcome.unanswered, "chapter": chapter}
-        return render(request, "quiz/confirm.html", context)
+        return HttpResponseRedirect(reverse("quiz:confirm", args=[current.public_id]), status=303)
     if outcome.score is None:
         messages.success(request, f"Saved: {len(outcome.answers)} of {len(questions)} answered.")
     return redirect("quiz:attempt", current.public_id)

@@ -48,7 +48,7 @@ def _pages() -> dict[str, str]:
     pre = _start(learner, "pre")
     pages["take"] = _html(learner, f"/quiz/attempts/{pre}/")
     confirm = learner.post(f"/quiz/attempts/{pre}/save/", {"submit": "1"})
-    pages["confirm"] = confirm.content.decode()
+    pages["confirm"] = _html(learner, confirm["Location"])
     _answer_everything(learner, pre)
     for section in chapter.sections:
         learner.post(f"{section.url}complete/")
@@ -60,6 +60,12 @@ def _pages() -> dict[str, str]:
              "/accounts/delete/"]  # fmt: skip
     job = learner.post("/exports/new/", {"kind": "learner_statements"})["Location"]
     extra += ["/exports/", job, f"/exports/report/{CH}/"]
+    results = _html(learner, f"/quiz/attempts/{pre}/")
+    practice = re.search(r'href="(/quiz/attempts/[^"]+/practice/\d+/)"', results).group(1)
+    extra.append(practice)
+    pages["practice-error"] = learner.post(practice, {"choice": "nope"}).content.decode()
+    key = re.findall(r'name="choice" value="([^"]+)"', _html(learner, practice))[0]
+    pages["practice-checked"] = learner.post(practice, {"choice": key}).content.decode()
     for url in urls[:-1] + extra + ["/progress/"]:
         pages[f"learner{url}"] = _html(learner, url)
     pages |= _teacher_pages(val, chapter)

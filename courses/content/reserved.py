@@ -16,6 +16,7 @@ RESERVED_IDS = frozenset({
     "guide-practice", "guides-heading", "interview", "key-takeaway", "more-heading",
     "objectives-heading", "path", "projects", "questions-heading", "review-heading",
     "section-nav", "section-title", "sections-heading", "toc-heading", "tools", "why",
+    "chart-title", "feedback-heading", "practice-error", "practice-heading", "qh", "quiz-nav",
 })  # fmt: skip
 """Fixed ids in templates/ (tests/courses/test_reserved_ids.py keeps this in step)."""
 
@@ -23,8 +24,8 @@ RESERVED_PREFIXES = ("diagram-",)
 """Prefixes of ids the section page builds from content ids (its diagrams)."""
 
 OTHER_PAGE_PREFIXES = (
-    "chapter-", "guide-", "interview-", "letter-", "project-", "question-", "rating-", "result-",
-    "status-", "step-", "term-", "tools-",
+    "chapter-", "guide-", "interview-", "letter-", "project-", "qh-", "question-", "rating-",
+    "result-", "status-", "step-", "term-", "tools-",
 )  # fmt: skip
 """Built ids on pages that show no section headings, listed so the test accounts for all."""
 

@@ -25,7 +25,7 @@ def choose(page, right: bool, only: range | None = None) -> None:
     for i, fieldset in enumerate(page.locator("fieldset.question").all(), 1):
         if only and i not in only:
             continue
-        prompt = fieldset.locator("legend").inner_text().split("\n", 1)[-1].split(" ", 0)[0]
+        prompt = fieldset.locator(".question-head .prompt").inner_text()
         target = next(text for p, text in answers.items() if p in prompt)
         labels = fieldset.locator("label.option")
         pick = (
@@ -33,7 +33,8 @@ def choose(page, right: bool, only: range | None = None) -> None:
             if right
             else labels.filter(has_not_text=target).first
         )
-        pick.locator("input").check()
+        pick.click()
+        expect(pick.locator("input")).to_be_checked()
         expect(fieldset.locator(".answer-status")).to_contain_text("Saved")
 
 
@@ -71,7 +72,10 @@ def test_pre_then_post_shows_scores_changes_and_gain(visitor):
     choose(page, right=True)
     page.get_by_role("button", name="Submit answers").click()
     expect(page.locator(".score")).to_contain_text("12/12")
+    expect(page.locator(".gain-words")).to_contain_text("You closed 100 % of the gap")
+    page.get_by_text("How is this calculated?").click()
     expect(page.locator(".gain")).to_contain_text("Learning gain g = 1.00")
+    expect(page.locator("svg.chart .bar-post").first).to_be_visible()
     expect(page.locator(".result")).to_have_count(12)
     expect(page.locator(".result.is-right")).to_have_count(12)
     expect(page.get_by_text("wrong before, right now")).to_have_count(6)

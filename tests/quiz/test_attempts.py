@@ -41,7 +41,7 @@ def options(client, public_id: str) -> dict[int, list[tuple[str, str]]]:
     """Position -> [(token, text)] as the take page shows them."""
     html = client.get(f"/quiz/attempts/{public_id}/").content.decode()
     found: dict[int, list[tuple[str, str]]] = {}
-    pattern = r'name="q(\d+)" value="([^"]+)"(?: checked)?> <span>([^<]*)</span>'
+    pattern = r'name="q(\d+)" value="([^"]+)"(?: checked)?><span class="option-key" aria-hidden="true">\d+</span><span class="option-text">([^<]*)</span>'
     for pos, token, text in re.findall(pattern, html):
         found.setdefault(int(pos), []).append((token, text.replace("&#x27;", "'")))
     return found
@@ -139,7 +139,11 @@ def test_pre_study_is_taken_once_and_can_be_skipped(client, learner):
 def test_submitting_with_unanswered_questions_asks_first(client, learner):
     public_id = start(client)
     response = client.post(f"/quiz/attempts/{public_id}/save/", {"submit": "1"})
-    assert "Submit with 12 unanswered questions?" in response.content.decode()
+    assert response.status_code == 303
+    assert response["Location"] == f"/quiz/attempts/{public_id}/confirm/"
+    assert (
+        "Submit with 12 unanswered questions?" in client.get(response["Location"]).content.decode()
+    )
     assert Attempt.objects.get(public_id=public_id).status == Status.IN_PROGRESS
 
 

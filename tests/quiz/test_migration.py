@@ -137,7 +137,10 @@ def test_old_attempts_read_the_same_after_the_migration():
     client = Client()
     client.force_login(people[1])
     page = client.get(f"/quiz/attempts/{made['open']['public_id']}/").content.decode()
-    shown = re.findall(r'name="q(\d+)" value="[^"]+"( checked)?> <span>([^<]*)</span>', page)
+    shown = re.findall(
+        r'name="q(\d+)" value="[^"]+"( checked)?><span class="option-key" aria-hidden="true">\d+</span><span class="option-text">([^<]*)</span>',
+        page,
+    )
     for pos, s in made["open"]["shown"].items():
         mine = [(checked, text) for p, checked, text in shown if int(p) == pos]
         assert [html.unescape(t) for _, t in mine] == s["options"]  # the same shuffle
