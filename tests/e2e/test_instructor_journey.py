@@ -45,7 +45,7 @@ def take(page, base: str, kind: str, right: int) -> None:
     expect(page.locator("fieldset.question")).to_have_count(12)
     answers = key()
     for i, fieldset in enumerate(page.locator("fieldset.question").all(), 1):
-        prompt = fieldset.locator("legend").inner_text()
+        prompt = fieldset.locator(".question-head .prompt").inner_text()
         target = next(text for p, text in answers.items() if p in prompt)
         labels = fieldset.locator("label.option")
         pick = labels.filter(has_text=target) if i <= right else labels.filter(has_not_text=target)
