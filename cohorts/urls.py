@@ -11,7 +11,7 @@ app_name = "cohorts"
 urlpatterns = [
     path("join/", join_views.join_by_code, name="join"),
     path("join/confirm/", join_views.join, name="join_confirm"),
-    path("join/link/<str:token>/", join_views.join_by_link, name="join_link"),
+    path("join/link/<token:token>/", join_views.join_by_link, name="join_link"),
     path("join/leave/<int:cohort_id>/", join_views.leave, name="leave"),
     path("teach/", teach_views.home, name="teach"),
     path("teach/cohorts/new/", teach_views.create, name="create"),
@@ -26,7 +26,7 @@ urlpatterns = [
         name="learner",
     ),
     path(
-        "teach/cohorts/<int:cohort_id>/items/<str:question_id>/",
+        "teach/cohorts/<int:cohort_id>/items/<slug:question_id>/",
         dashboard_views.item,
         name="item",
     ),

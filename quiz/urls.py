@@ -1,12 +1,9 @@
 """Assessment routes. Attempts are addressed by opaque ids and only ever shown to their owner."""
 
-from django.urls import path, register_converter
-
-from courses.converters import TokenConverter
+from django.urls import path
 
 from . import feedback_views, practice, views
 
-register_converter(TokenConverter, "token")
 app_name = "quiz"
 urlpatterns = [
     path("chapters/<slug:chapter_id>/assessments/<slug:kind>/", views.overview, name="overview"),

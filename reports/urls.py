@@ -11,7 +11,7 @@ urlpatterns = [
     path("statements.jsonl", views.my_statements, name="statements"),
     path("report/<slug:chapter_id>/", views.learner_page, name="learner_report"),
     path("report/<slug:chapter_id>.pdf", views.learner_pdf, name="learner_pdf"),
-    path("<str:public_id>/", views.job, name="job"),
-    path("<str:public_id>/retry/", views.retry, name="retry"),
-    path("<str:public_id>/download/", views.download, name="download"),
+    path("<token:public_id>/", views.job, name="job"),
+    path("<token:public_id>/retry/", views.retry, name="retry"),
+    path("<token:public_id>/download/", views.download, name="download"),
 ]
