@@ -73,8 +73,14 @@ def free_port() -> int:
 
 
 def manage(env: dict, *args: str) -> str:
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout
 
 
@@ -101,8 +107,16 @@ def main() -> None:
     learners = json.loads(manage(env, "shell", "-v0", "-c", SETUP.format(learners=args.learners)))
     port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    command = [gunicorn, "config.wsgi", "--workers", str(args.workers), "--bind",
-               f"127.0.0.1:{port}", "--log-level", "error"]  # fmt: skip
+    command = [
+        gunicorn,
+        "config.wsgi",
+        "--workers",
+        str(args.workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "error",
+    ]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
         wait_for(port)
@@ -127,9 +141,13 @@ def run(port: int, learners: list[dict], args: argparse.Namespace, env: dict) ->
 
     def learner(me: dict) -> None:
         secret = "b" * 32  # the CSRF secret: sent as cookie and header, as htmx does
-        headers = {"Host": "localhost", "HX-Request": "true", "X-CSRFToken": secret,
-                   "Content-Type": "application/x-www-form-urlencoded",
-                   "Cookie": f"sessionid={me['session']}; csrftoken={secret}"}  # fmt: skip
+        headers = {
+            "Host": "localhost",
+            "HX-Request": "true",
+            "X-CSRFToken": secret,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"sessionid={me['session']}; csrftoken={secret}",
+        }
         positions = sorted(me["questions"], key=int)
         mine, sent = [], {}
         barrier.wait()
@@ -161,8 +179,10 @@ def run(port: int, learners: list[dict], args: argparse.Namespace, env: dict) ->
     elapsed = time.perf_counter() - began
     lost = int(manage(env, "shell", "-v0", "-c", CHECK.format(expected=json.dumps(last))))
     p50, p95 = (statistics.quantiles(latencies, n=100)[q - 1] * 1000 for q in (50, 95))
-    print(f"{len(learners)} learners x {args.requests} answer saves, gunicorn {args.workers} "
-          f"sync workers, SQLite (WAL, IMMEDIATE)")  # fmt: skip
+    print(
+        f"{len(learners)} learners x {args.requests} answer saves, gunicorn {args.workers} "
+        f"sync workers, SQLite (WAL, IMMEDIATE)"
+    )
     print(f"throughput: {len(latencies) / elapsed:.1f} saves/s over {elapsed:.1f} s")
     print(f"latency: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     print(f"errors: {errors[0]}   lost answers: {lost}")

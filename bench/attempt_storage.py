@@ -22,18 +22,25 @@ CH = "networking-security"
 def setup(db: Path) -> None:
     """Django on a fresh SQLite file, migrated, with plain static storage."""
     sys.path.insert(0, str(ROOT))
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "bench-only-" + "s" * 50, "DATABASE_URL": f"sqlite:///{db}",
-        "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_LOG_LEVEL": "ERROR",
-    })  # fmt: skip
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "bench-only-" + "s" * 50,
+            "DATABASE_URL": f"sqlite:///{db}",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_HSTS_SECONDS": "0",
+            "DJANGO_LOG_LEVEL": "ERROR",
+        }
+    )
     import django
     from django.conf import settings
 
     django.setup()
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -46,8 +53,10 @@ def sizes(db: Path) -> tuple[int, dict[str, int]]:
     connection.close()
     with sqlite3.connect(db) as raw:
         raw.execute("VACUUM")
-        pages, size = raw.execute("PRAGMA page_count").fetchone()[0], raw.execute(
-            "PRAGMA page_size").fetchone()[0]  # fmt: skip
+        pages, size = (
+            raw.execute("PRAGMA page_count").fetchone()[0],
+            raw.execute("PRAGMA page_size").fetchone()[0],
+        )
         per = dict(raw.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))
     return pages * size, per
 
@@ -61,12 +70,23 @@ def sit(user: object, kind: str) -> None:
 
     chapter = get_course().chapter(CH)
     assessment = next(a for a in chapter.assessments if a.kind == kind)
-    attempt = attempts.start_attempt(user=user, session=SessionStore(), chapter=chapter,
-                                     assessment=assessment, content_version="bench")  # fmt: skip
+    attempt = attempts.start_attempt(
+        user=user,
+        session=SessionStore(),
+        chapter=chapter,
+        assessment=assessment,
+        content_version="bench",
+    )
     questions = pages.questions(attempt)
     chosen = [(q, random.choice(q.choices)) for q in questions]
-    attempts.save_all(attempt=attempt, questions=questions, chosen=chosen, submit=True,
-                      confirmed=True, current_ids={q.id for q in chapter.questions})  # fmt: skip
+    attempts.save_all(
+        attempt=attempt,
+        questions=questions,
+        chosen=chosen,
+        submit=True,
+        confirmed=True,
+        current_ids={q.id for q in chapter.questions},
+    )
 
 
 def storage(db: Path, count: int) -> None:
@@ -117,8 +137,10 @@ def overview(rounds: int) -> None:
             client.get(url)
             spent[made] += time.perf_counter() - start
     for made in clients:
-        print(f"post-study overview, {made} attempts: {spent[made] / rounds * 1000:.2f} ms, "
-              f"{queries[made]} queries")  # fmt: skip
+        print(
+            f"post-study overview, {made} attempts: {spent[made] / rounds * 1000:.2f} ms, "
+            f"{queries[made]} queries"
+        )
     print(f"ratio 200 / 1 attempts: {spent[200] / spent[1]:.2f}x (O(1): about 1.0)")
 
 

@@ -46,8 +46,12 @@ def main() -> None:
 
     print(f"libyaml C loader available: {yaml.__with_libyaml__}")
     with tempfile.TemporaryDirectory() as old:
-        archive = subprocess.run(["git", "archive", args.before, "courses/content"], cwd=ROOT,
-                                 capture_output=True, check=True).stdout  # fmt: skip
+        archive = subprocess.run(
+            ["git", "archive", args.before, "courses/content"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
         subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
         Path(old, "courses", "__init__.py").touch()
         before = median_ms(Path(old), args.runs)

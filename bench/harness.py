@@ -56,8 +56,14 @@ def request(
 
 def manage(env: dict, *args: str) -> str:
     """Run a manage.py command in the throw-away site; its stdout."""
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout
 
 
@@ -65,11 +71,17 @@ def manage(env: dict, *args: str) -> str:
 def site(setup: str = ""):
     """A migrated throw-away database and static root; yields (env, setup's JSON output)."""
     workdir = Path(tempfile.mkdtemp(prefix="studyhall-bench-"))
-    env = {**os.environ, "DJANGO_SECRET_KEY": "bench-only-" + "q" * 50, "DJANGO_DEBUG": "0",
-           "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0",
-           "STUDYHALL_PASSWORD_RESET": "0",
-           "DJANGO_LOG_LEVEL": "ERROR", "STUDYHALL_STATIC_ROOT": str(workdir / "static"),
-           "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "bench-only-" + "q" * 50,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "STUDYHALL_PASSWORD_RESET": "0",
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "STUDYHALL_STATIC_ROOT": str(workdir / "static"),
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+    }
     try:
         manage(env, "migrate", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
@@ -109,8 +121,16 @@ def write_twins(env: dict, pages: list[Page]) -> None:
 def gunicorn(env: dict, workers: int):
     """gunicorn on a free loopback port; yields (port, seconds until it first answered)."""
     port = free_port()
-    command = [str(Path(sys.executable).with_name("gunicorn")), "config.wsgi", "--workers",
-               str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "error"]  # fmt: skip
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "config.wsgi",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "error",
+    ]
     started = time.perf_counter()
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
@@ -169,8 +189,10 @@ def compare(port: int, pages: list[Page], *, seconds: float, rounds: int, client
         rate = {k: len(v) / (rounds * seconds) for k, v in runs.items()}
         ratio = rate["page"] / rate["static"]
         verdict = "OK" if ratio >= page.target else "BELOW TARGET"
-        print(f"{page.name:<22} {rate['page']:7.1f} req/s vs static {rate['static']:7.1f}  "
-              f"p50 {pct(runs['page'], 50):5.1f} ms  p95 {pct(runs['page'], 95):5.1f} ms  "
-              f"ratio {ratio:.2f} (target >= {page.target:.2f}) {verdict}")  # fmt: skip
+        print(
+            f"{page.name:<22} {rate['page']:7.1f} req/s vs static {rate['static']:7.1f}  "
+            f"p50 {pct(runs['page'], 50):5.1f} ms  p95 {pct(runs['page'], 95):5.1f} ms  "
+            f"ratio {ratio:.2f} (target >= {page.target:.2f}) {verdict}"
+        )
         ok &= ratio >= page.target
     return ok

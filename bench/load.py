@@ -34,8 +34,15 @@ STATIC = Path(tempfile.gettempdir()) / "studyhall-load-static"  # reused: collec
 
 def manage(env: dict, *args: str, stdin: str = "") -> str:
     """A management command under the benchmark's settings; its output."""
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                          capture_output=True, text=True, input=stdin)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        input=stdin,
+    )
     return done.stdout
 
 
@@ -50,8 +57,13 @@ def start_server(env: dict, workers: int, port: int, log: Path) -> subprocess.Po
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server_env = {**env, "STUDYHALL_BIND": f"127.0.0.1:{port}", "STUDYHALL_WORKERS": str(workers)}
     with log.open("ab") as out:
-        server = subprocess.Popen([gunicorn, "-c", "deploy/gunicorn.conf.py"], cwd=ROOT,
-                                  env=server_env, stdout=out, stderr=out)  # fmt: skip
+        server = subprocess.Popen(
+            [gunicorn, "-c", "deploy/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=server_env,
+            stdout=out,
+            stderr=out,
+        )
     for _ in range(300):
         try:
             conn = HTTPConnection("127.0.0.1", port, timeout=1)
@@ -75,16 +87,23 @@ def main() -> None:
     seconds = min(args.seconds, 50)
     workdir = Path(tempfile.mkdtemp(prefix="studyhall-load-"))
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'load.sqlite3'}"
-    env = {**os.environ, "DJANGO_SECRET_KEY": "load-only-" + "z" * 50, "DJANGO_DEBUG": "0",
-           "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0",
-           "STUDYHALL_PASSWORD_RESET": "0",
-           "DATABASE_URL": database, "STUDYHALL_STATIC_ROOT": str(STATIC),
-           "DJANGO_LOG_LEVEL": "ERROR"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "load-only-" + "z" * 50,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "STUDYHALL_PASSWORD_RESET": "0",
+        "DATABASE_URL": database,
+        "STUDYHALL_STATIC_ROOT": str(STATIC),
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
     manage(env, "migrate", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     run_id = f"load{int(time.time())}"
-    setup = json.loads(manage(env, "shell", "-v0", "-c",
-                              SETUP.format(learners=args.learners, prefix=run_id)))  # fmt: skip
+    setup = json.loads(
+        manage(env, "shell", "-v0", "-c", SETUP.format(learners=args.learners, prefix=run_id))
+    )
     server = start_server(env, args.workers, args.port, workdir / "gunicorn.log")
     try:
         stats, learners, elapsed, killed = run(args.port, setup, seconds, server.pid)
@@ -127,15 +146,23 @@ def report(args, database, stats, elapsed, killed, check, expected) -> None:
     engine = "PostgreSQL" if database.startswith("postgres") else "SQLite (WAL, IMMEDIATE)"
     p95 = statistics.quantiles(stats.latencies, n=100)[94] * 1000
     submitted = sum(r["submitted"] for r in expected.values())
-    print(f"{args.learners} learners, gunicorn {args.workers} sync workers, {engine}, "
-          f"worker {killed} killed with -9 at {args.seconds / 2:.0f} s")  # fmt: skip
-    print(f"requests: {len(stats.latencies)} answered in {elapsed:.1f} s = "
-          f"{len(stats.latencies) / elapsed:.1f} req/s; p95 {p95:.1f} ms")  # fmt: skip
+    print(
+        f"{args.learners} learners, gunicorn {args.workers} sync workers, {engine}, "
+        f"worker {killed} killed with -9 at {args.seconds / 2:.0f} s"
+    )
+    print(
+        f"requests: {len(stats.latencies)} answered in {elapsed:.1f} s = "
+        f"{len(stats.latencies) / elapsed:.1f} req/s; p95 {p95:.1f} ms"
+    )
     print(f"attempts: {len(expected)} started, {submitted} submissions acknowledged")
-    print(f"5xx: {stats.counts['5xx']}   4xx: {stats.counts['4xx']}   "
-          f"dropped connections (the killed worker's): {stats.counts['dropped']}")  # fmt: skip
-    print(f"acknowledged answers lost: {check['lost_answers']}   acknowledged submissions "
-          f"lost: {check['lost_submissions']}   duplicate rows: {check['duplicates']}")  # fmt: skip
+    print(
+        f"5xx: {stats.counts['5xx']}   4xx: {stats.counts['4xx']}   "
+        f"dropped connections (the killed worker's): {stats.counts['dropped']}"
+    )
+    print(
+        f"acknowledged answers lost: {check['lost_answers']}   acknowledged submissions "
+        f"lost: {check['lost_submissions']}   duplicate rows: {check['duplicates']}"
+    )
     bad = stats.counts["5xx"] + stats.counts["4xx"] + sum(check.values())
     print("OK" if bad == 0 else "FAILED")
 

@@ -16,12 +16,16 @@ class Learner:
 
     def __init__(self, port: int, session: str, stats: "Stats", deadline: float) -> None:
         self.port, self.stats, self.deadline = port, stats, deadline
-        self.headers = {"Host": "127.0.0.1", "Cookie": f"sessionid={session}; csrftoken={SECRET}",
-                        "X-CSRFToken": SECRET}  # fmt: skip
+        self.headers = {
+            "Host": "127.0.0.1",
+            "Cookie": f"sessionid={session}; csrftoken={SECRET}",
+            "X-CSRFToken": SECRET,
+        }
         self.attempts: dict[str, dict] = {}
 
-    def send(self, method: str, path: str, data: dict | None = None,
-             extra: dict | None = None) -> tuple[int, str, str]:  # fmt: skip
+    def send(
+        self, method: str, path: str, data: dict | None = None, extra: dict | None = None
+    ) -> tuple[int, str, str]:
         """(status, Location, body); status 0 when the connection dropped or time is up."""
         if time.monotonic() > self.deadline:
             return -1, "", ""
@@ -45,8 +49,11 @@ class Learner:
 
     def sitting(self, chapter: str, kind: str) -> None:
         """Start an attempt, answer every question, submit (changing some answers)."""
-        status, location, _ = self.send("POST", f"/quiz/chapters/{chapter}/assessments/{kind}/"
-                                        "start/", {"csrfmiddlewaretoken": SECRET})  # fmt: skip
+        status, location, _ = self.send(
+            "POST",
+            f"/quiz/chapters/{chapter}/assessments/{kind}/start/",
+            {"csrfmiddlewaretoken": SECRET},
+        )
         if status != 302 or "/quiz/attempts/" not in location:
             return
         path = urllib.parse.urlsplit(location).path
@@ -58,8 +65,9 @@ class Learner:
         self.attempts[path.rstrip("/").rsplit("/", 1)[1]] = record
         for position, tokens in options.items():
             token = random.choice(tokens)
-            status, _, _ = self.send("POST", f"{path}answer/", {f"q{position}": token},
-                                     {"HX-Request": "true"})  # fmt: skip
+            status, _, _ = self.send(
+                "POST", f"{path}answer/", {f"q{position}": token}, {"HX-Request": "true"}
+            )
             if status != -1:
                 self.remember(record, position, token, acked=status == 200)
         final = {f"q{p}": random.choice(t) for p, t in options.items()}

@@ -28,10 +28,13 @@ def main() -> None:
         write_twins(env, [page])
         with gunicorn(env, args.workers) as (port, _):
             shared = headers_check(port)
-            print(f"gunicorn {args.workers} sync workers, {args.clients} clients without cookies, "
-                  f"{args.rounds} alternating rounds of {args.seconds:g} s\n")  # fmt: skip
-            fast = compare(port, [page], seconds=args.seconds, rounds=args.rounds,
-                           clients=args.clients)  # fmt: skip
+            print(
+                f"gunicorn {args.workers} sync workers, {args.clients} clients without cookies, "
+                f"{args.rounds} alternating rounds of {args.seconds:g} s\n"
+            )
+            fast = compare(
+                port, [page], seconds=args.seconds, rounds=args.rounds, clients=args.clients
+            )
             light = weight(port)
     sys.exit(0 if shared and fast and light else 1)
 
@@ -68,8 +71,9 @@ def weight(port: int) -> bool:
     rows = [(f"{SECTION} ({headers.get('Content-Encoding', 'identity')})", body, headers)]
     for asset in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"', raw.decode()):
         _, data, asset_headers = request(port, asset, headers=accept)
-        rows.append((f"{asset} ({asset_headers.get('Content-Encoding', 'identity')})", data,
-                     asset_headers))  # fmt: skip
+        rows.append(
+            (f"{asset} ({asset_headers.get('Content-Encoding', 'identity')})", data, asset_headers)
+        )
     total = 0
     for name, data, hdrs in rows:
         header_bytes = sum(len(k) + len(str(v)) + 4 for k, v in hdrs.items() if k[0].isupper()) + 17

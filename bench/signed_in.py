@@ -45,24 +45,33 @@ def main() -> None:
         take, taker = made["take"]
         results, done = made["results"]
         pages = [
-            Page(name="signed-in section", path=f"/chapters/{CH}/network-policies/",
-                 cookie=taker, target=0.25),
+            Page(
+                name="signed-in section",
+                path=f"/chapters/{CH}/network-policies/",
+                cookie=taker,
+                target=0.25,
+            ),
             Page(name="your progress", path="/progress/", cookie=done, target=0.15),
             Page(name="take page", path=take, cookie=taker, target=0.15),
             Page(name="results page", path=results, cookie=done, target=0.15),
-        ]  # fmt: skip
+        ]
         write_twins(env, pages)
         with gunicorn(env, args.workers) as (port, _):
             for page in pages:
                 status, body, headers = request(port, page.path, headers={"Cookie": page.cookie})
                 assert status == 200, (page.path, status)
                 assert "Log out" in body.decode(), f"{page.path}: not signed in"
-                print(f"{page.name:<22} {page.path}: {len(body):,} B, "
-                      f"Cache-Control: {headers.get('Cache-Control')}")  # fmt: skip
-            print(f"\ngunicorn {args.workers} sync workers, {args.clients} clients, "
-                  f"{args.rounds} alternating rounds of {args.seconds:g} s per page\n")  # fmt: skip
-            ok = compare(port, pages, seconds=args.seconds, rounds=args.rounds,
-                         clients=args.clients)  # fmt: skip
+                print(
+                    f"{page.name:<22} {page.path}: {len(body):,} B, "
+                    f"Cache-Control: {headers.get('Cache-Control')}"
+                )
+            print(
+                f"\ngunicorn {args.workers} sync workers, {args.clients} clients, "
+                f"{args.rounds} alternating rounds of {args.seconds:g} s per page\n"
+            )
+            ok = compare(
+                port, pages, seconds=args.seconds, rounds=args.rounds, clients=args.clients
+            )
     sys.exit(0 if ok else 1)
 
 

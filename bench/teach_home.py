@@ -26,8 +26,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-    os.environ.update(DATABASE_URL=f"sqlite:///{db}", DJANGO_DEBUG="1",
-                      DJANGO_SETTINGS_MODULE="config.settings")  # fmt: skip
+    os.environ.update(
+        DATABASE_URL=f"sqlite:///{db}", DJANGO_DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings"
+    )
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -79,14 +80,32 @@ def build(prefix: str, n: int):
             [("pre", i % 12, 90), ("post", (i + 4) % 13, 60), ("post", 12, 30)]
         ):
             at = now - datetime.timedelta(minutes=minutes)
-            attempts.append(Attempt(public_id=f"{prefix}{i}-{k}", user=u, chapter_id=chapter,
-                                    assessment_id=kind, kind=kind, status="submitted",
-                                    content_version="v", question_count=12, started_at=at,
-                                    submitted_at=at, correct=correct, counted=12))  # fmt: skip
+            attempts.append(
+                Attempt(
+                    public_id=f"{prefix}{i}-{k}",
+                    user=u,
+                    chapter_id=chapter,
+                    assessment_id=kind,
+                    kind=kind,
+                    status="submitted",
+                    content_version="v",
+                    question_count=12,
+                    started_at=at,
+                    submitted_at=at,
+                    correct=correct,
+                    counted=12,
+                )
+            )
     Attempt.objects.bulk_create(attempts, batch_size=2000)
     SectionProgress.objects.bulk_create(
-        [SectionProgress(user=u, chapter_id=chapter, section_id="s", content_version="v",
-                         opened_at=now) for u in users], batch_size=2000)  # fmt: skip
+        [
+            SectionProgress(
+                user=u, chapter_id=chapter, section_id="s", content_version="v", opened_at=now
+            )
+            for u in users
+        ],
+        batch_size=2000,
+    )
     return cohort
 
 

@@ -40,9 +40,15 @@ def update_settings(request: HttpRequest, cohort: Cohort) -> HttpResponse:
     if not form.is_valid():
         return render_cohort(request, cohort, status=422, settings_form=form)
     d = form.cleaned_data
-    services.update_settings(cohort=cohort, name=d["name"], chapter_ids=d["chapters"],
-                             seat_limit=d["seat_limit"], closes_on=d["closes_on"],
-                             code_open=d["code_open"], link_open=d["link_open"])  # fmt: skip
+    services.update_settings(
+        cohort=cohort,
+        name=d["name"],
+        chapter_ids=d["chapters"],
+        seat_limit=d["seat_limit"],
+        closes_on=d["closes_on"],
+        code_open=d["code_open"],
+        link_open=d["link_open"],
+    )
     messages.success(request, "Settings saved.")
     return redirect("cohorts:cohort", cohort.pk)
 

@@ -55,12 +55,22 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
     report = cohort_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
     sections, sections_h = cohort_charts.section_rows(report)
     dots, dots_h = cohort_charts.item_dots(report)
-    context = {"cohort": cohort, "report": report, "sort": sort, "status": status,
-               "problem": problem, "learners": learners_view(report.learners, sort, status),
-               "bar": cohort_charts.status_bar(report), "section_bars": sections,
-               "section_h": sections_h, "dots": dots, "dots_h": dots_h,
-               "etag": _key(request, cohort_id, "true"), "columns": COLUMNS,
-               "labels": STATUS_LABELS}  # fmt: skip
+    context = {
+        "cohort": cohort,
+        "report": report,
+        "sort": sort,
+        "status": status,
+        "problem": problem,
+        "learners": learners_view(report.learners, sort, status),
+        "bar": cohort_charts.status_bar(report),
+        "section_bars": sections,
+        "section_h": sections_h,
+        "dots": dots,
+        "dots_h": dots_h,
+        "etag": _key(request, cohort_id, "true"),
+        "columns": COLUMNS,
+        "labels": STATUS_LABELS,
+    }
     template = "cohorts/overview.html"
     if request.htmx:
         template += "#overview-live"

@@ -61,8 +61,14 @@ def items(chapter: Chapter, rng: random.Random) -> list[Item]:
     out = []
     for q in chapter.questions:
         wrong = [c.id for c in q.choices if c.id != q.answer]
-        out.append(Item(question=q, difficulty=rng.gauss(0, 0.8), lure=rng.choice(wrong),
-                        stubborn=rng.random() < 0.25))  # fmt: skip
+        out.append(
+            Item(
+                question=q,
+                difficulty=rng.gauss(0, 0.8),
+                lure=rng.choice(wrong),
+                stubborn=rng.random() < 0.25,
+            )
+        )
     if not any(i.stubborn for i in out):  # the demo must show at least one
         out[0] = Item(**{**out[0].__dict__, "stubborn": True})
     return out
@@ -82,8 +88,9 @@ def answer_pre(item: Item, ability: float, rng: random.Random) -> str:
     return wrong_choice(item, rng)
 
 
-def answer_post(item: Item, before: str | None, ability: float, learned: float,
-                rng: random.Random) -> str:  # fmt: skip
+def answer_post(
+    item: Item, before: str | None, ability: float, learned: float, rng: random.Random
+) -> str:
     """The choice after studying: stubborn lures persist, a few right answers regress."""
     if before == item.question.answer and rng.random() < 0.06:
         return wrong_choice(item, rng)
@@ -94,16 +101,28 @@ def answer_post(item: Item, before: str | None, ability: float, learned: float,
     return wrong_choice(item, rng)
 
 
-def plan(*, chapter: Chapter, guide_items: list[tuple[str, str]], n: int, seed: int,
-         now: datetime.datetime) -> list[PlannedLearner]:  # fmt: skip
+def plan(
+    *,
+    chapter: Chapter,
+    guide_items: list[tuple[str, str]],
+    n: int,
+    seed: int,
+    now: datetime.datetime,
+) -> list[PlannedLearner]:
     """n learners with a spread of abilities, stages, join dates and last activity."""
     rng = random.Random(seed)  # noqa: S311 (simulation, not secrets)
     behaviour = items(chapter, rng)
     return [_learner(i, chapter, behaviour, guide_items, rng, now) for i in range(n)]
 
 
-def _learner(i: int, chapter: Chapter, behaviour: list[Item], guide_items: list[tuple[str, str]],
-             rng: random.Random, now: datetime.datetime) -> PlannedLearner:  # fmt: skip
+def _learner(
+    i: int,
+    chapter: Chapter,
+    behaviour: list[Item],
+    guide_items: list[tuple[str, str]],
+    rng: random.Random,
+    now: datetime.datetime,
+) -> PlannedLearner:
     """One learner's plan."""
     stage = rng.choices(STAGES, STAGE_WEIGHTS)[0]
     ability = rng.gauss(0, 1)
@@ -114,8 +133,9 @@ def _learner(i: int, chapter: Chapter, behaviour: list[Item], guide_items: list[
     # About 12 steps of activity: those who do everything reach their last day.
     step = (end - joined) / rng.uniform(9, 16)
     clock = _Clock(joined + datetime.timedelta(minutes=rng.uniform(1, 120)), step, end, rng)
-    learner = PlannedLearner(index=i, joined_at=joined, share_before_joining=rng.random() < 0.3,
-                             reading=[])  # fmt: skip
+    learner = PlannedLearner(
+        index=i, joined_at=joined, share_before_joining=rng.random() < 0.3, reading=[]
+    )
     if stage == "not_started":
         return learner
     pre: list[str | None] = []
@@ -129,16 +149,24 @@ def _learner(i: int, chapter: Chapter, behaviour: list[Item], guide_items: list[
     _read(learner, chapter, stage, clock, rng)
     if stage in ("post", "post_open"):
         _posts(learner, behaviour, pre, ability, stage, clock, rng)
-    learner.practice = [(kind, item, _mark(kind, rng)) for kind, item in guide_items
-                        if rng.random() < 0.25 * (stage != "reading")]  # fmt: skip
+    learner.practice = [
+        (kind, item, _mark(kind, rng))
+        for kind, item in guide_items
+        if rng.random() < 0.25 * (stage != "reading")
+    ]
     return learner
 
 
 class _Clock:
     """Moves a learner's time forward by random steps."""
 
-    def __init__(self, start: datetime.datetime, step: datetime.timedelta,
-                 end: datetime.datetime, rng: random.Random) -> None:  # fmt: skip
+    def __init__(
+        self,
+        start: datetime.datetime,
+        step: datetime.timedelta,
+        end: datetime.datetime,
+        rng: random.Random,
+    ) -> None:
         self.now, self.step, self.end, self.rng = start, step, end, rng
 
     def tick(self) -> datetime.datetime:
@@ -148,17 +176,29 @@ class _Clock:
         return self.now
 
 
-def _attempt(kind: str, status: str, start: datetime.datetime, choices: list[str | None],
-             closed: bool = True, rng: random.Random | None = None) -> PlannedAttempt:  # fmt: skip
+def _attempt(
+    kind: str,
+    status: str,
+    start: datetime.datetime,
+    choices: list[str | None],
+    closed: bool = True,
+    rng: random.Random | None = None,
+) -> PlannedAttempt:
     """A planned attempt that took 5 to 25 minutes when closed."""
     minutes = datetime.timedelta(minutes=(rng.uniform(5, 25) if rng else 0))
-    return PlannedAttempt(kind=kind, status=status, started_at=start, choices=choices,
-                          submitted_at=start + minutes if closed else None,
-                          revealed=bool(rng and kind == "pre" and rng.random() < 0.03))  # fmt: skip
+    return PlannedAttempt(
+        kind=kind,
+        status=status,
+        started_at=start,
+        choices=choices,
+        submitted_at=start + minutes if closed else None,
+        revealed=bool(rng and kind == "pre" and rng.random() < 0.03),
+    )
 
 
-def _read(learner: PlannedLearner, chapter: Chapter, stage: str, clock: _Clock,
-          rng: random.Random) -> None:  # fmt: skip
+def _read(
+    learner: PlannedLearner, chapter: Chapter, stage: str, clock: _Clock, rng: random.Random
+) -> None:
     """Open sections in order; complete most of those opened (all before a post attempt)."""
     total = len(chapter.sections)
     opened = total if stage in ("post", "post_open") else rng.randint(1, total)
@@ -168,20 +208,30 @@ def _read(learner: PlannedLearner, chapter: Chapter, stage: str, clock: _Clock,
         learner.reading.append((section.id, start, clock.tick() if done else None))
 
 
-def _posts(learner: PlannedLearner, behaviour: list[Item], pre: list[str | None], ability: float,
-           stage: str, clock: _Clock, rng: random.Random) -> None:  # fmt: skip
+def _posts(
+    learner: PlannedLearner,
+    behaviour: list[Item],
+    pre: list[str | None],
+    ability: float,
+    stage: str,
+    clock: _Clock,
+    rng: random.Random,
+) -> None:
     """A first post-study attempt, sometimes retaken; post_open leaves the last one unfinished."""
     learned = rng.gauss(1.6, 0.9)
     before: list[str | None] = pre or [None] * len(behaviour)
     sittings = 1 + (rng.random() < 0.3) + (rng.random() < 0.1)
     for k in range(sittings):
-        choices = [answer_post(it, b, ability, learned + 0.4 * k, rng)
-                   for it, b in zip(behaviour, before, strict=True)]  # fmt: skip
+        choices = [
+            answer_post(it, b, ability, learned + 0.4 * k, rng)
+            for it, b in zip(behaviour, before, strict=True)
+        ]
         if stage == "post_open" and k == sittings - 1:
             partial = rng.randint(0, len(choices) - 1)
             open_choices = [c if p < partial else None for p, c in enumerate(choices)]
-            learner.attempts.append(_attempt("post", "in_progress", clock.tick(), open_choices,
-                                             closed=False))  # fmt: skip
+            learner.attempts.append(
+                _attempt("post", "in_progress", clock.tick(), open_choices, closed=False)
+            )
             return
         learner.attempts.append(_attempt("post", "submitted", clock.tick(), choices, rng=rng))
         before = choices

@@ -24,10 +24,16 @@ def _page(
     elif cohort and not problem and signed_in:
         problem = joining.refusal_for(cohort, request.user)
     join_form = extra.get("join_form") or JoinForm()
-    context = {"cohort": cohort, "problem": problem, "member": member, "code_form": code_form,
-               "join_form": join_form, "token": extra.get("token", ""),
-               "instructors": cohort.instructors.order_by("username") if cohort else [],
-               "next": request.get_full_path()}  # fmt: skip
+    context = {
+        "cohort": cohort,
+        "problem": problem,
+        "member": member,
+        "code_form": code_form,
+        "join_form": join_form,
+        "token": extra.get("token", ""),
+        "instructors": cohort.instructors.order_by("username") if cohort else [],
+        "next": request.get_full_path(),
+    }
     failed = problem or code_form.errors or join_form.errors
     status = 422 if failed else 200
     return render(request, "cohorts/join.html", context, status=status)

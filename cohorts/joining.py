@@ -94,8 +94,12 @@ def join(
             raise JoinRefusedError(problem)
     try:
         with transaction.atomic():
-            return Membership.objects.create(cohort=cohort, user=user, joined_at=timezone.now(),
-                                             share_before_joining=share_before_joining)  # fmt: skip
+            return Membership.objects.create(
+                cohort=cohort,
+                user=user,
+                joined_at=timezone.now(),
+                share_before_joining=share_before_joining,
+            )
     except IntegrityError:
         return Membership.objects.get(cohort=cohort, user=user, left_at=None)
 

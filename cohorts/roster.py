@@ -63,8 +63,10 @@ def over_seat_limit(*, cohort: Cohort, roster_plan: RosterPlan) -> str:
     total = seats_taken(cohort) + len(roster_plan.added)
     if total <= cohort.seat_limit:
         return ""
-    return (f"Importing would put {total} learners in a cohort of {cohort.seat_limit} seats; "
-            "raise the seat limit first.")  # fmt: skip
+    return (
+        f"Importing would put {total} learners in a cohort of {cohort.seat_limit} seats; "
+        "raise the seat limit first."
+    )
 
 
 @transaction.atomic
@@ -72,10 +74,12 @@ def apply(*, cohort: Cohort, roster_plan: RosterPlan) -> None:
     """Carry out a plan in one transaction: memberships and pre-assignments, or nothing."""
     now = timezone.now()
     Membership.objects.bulk_create(
-        [Membership(cohort=cohort, user_id=roster_plan.users[r.email], joined_at=now)
-         for r in roster_plan.added],
+        [
+            Membership(cohort=cohort, user_id=roster_plan.users[r.email], joined_at=now)
+            for r in roster_plan.added
+        ],
         ignore_conflicts=True,
-    )  # fmt: skip
+    )
     RosterEntry.objects.bulk_create(
         [RosterEntry(cohort=cohort, email=r.email, name=r.name) for r in roster_plan.preassigned],
         ignore_conflicts=True,

@@ -64,13 +64,15 @@ def seed_cohort(*, learners: int, seed: int, now: datetime.datetime | None = Non
     course = get_course()
     chapter = course.chapters[0]
     instructor, password = new_instructor()
-    cohort = services.create_cohort(instructor=instructor, chapter_ids=[chapter.id],
-                                    name=f"{DEMO_PREFIX} ({learners} learners)")  # fmt: skip
+    cohort = services.create_cohort(
+        instructor=instructor, chapter_ids=[chapter.id], name=f"{DEMO_PREFIX} ({learners} learners)"
+    )
     guide = course.guides[0] if course.guides else None
     guide_items = []
     if guide:
-        guide_items = [("step", f"{p.id}.{n}") for p in guide.projects
-                       for n in range(1, len(p.steps) + 1)]  # fmt: skip
+        guide_items = [
+            ("step", f"{p.id}.{n}") for p in guide.projects for n in range(1, len(p.steps) + 1)
+        ]
         guide_items += [("interview", q.id) for q in guide.interview_questions]
     plans = plan(chapter=chapter, guide_items=guide_items, n=learners, seed=seed, now=now)
     users = _users(cohort, plans)
@@ -78,11 +80,21 @@ def seed_cohort(*, learners: int, seed: int, now: datetime.datetime | None = Non
     _write_attempts(users, plans, chapter, seed, cohort.pk)
     if guide:
         PracticeMark.objects.bulk_create(
-            [PracticeMark(user=u, guide_id=guide.id, kind=kind, item_id=item, value=value,
-                          content_version=guide.version, updated_at=p.attempts[-1].started_at
-                          if p.attempts else p.joined_at)
-             for u, p in zip(users, plans, strict=True) for kind, item, value in p.practice],
-            batch_size=BATCH)  # fmt: skip
+            [
+                PracticeMark(
+                    user=u,
+                    guide_id=guide.id,
+                    kind=kind,
+                    item_id=item,
+                    value=value,
+                    content_version=guide.version,
+                    updated_at=p.attempts[-1].started_at if p.attempts else p.joined_at,
+                )
+                for u, p in zip(users, plans, strict=True)
+                for kind, item, value in p.practice
+            ],
+            batch_size=BATCH,
+        )
     return Seeded(cohort=cohort, username=instructor.username, password=password)
 
 
@@ -90,17 +102,33 @@ def _users(cohort: Cohort, plans: list[PlannedLearner]) -> list[User]:
     """Learner accounts (unusable passwords), in the learner group, members of the cohort."""
     unusable = make_password(None)
     users = User.objects.bulk_create(
-        [User(username=f"c{cohort.pk}-learner{p.index + 1:05d}", password=unusable,
-              first_name=f"Learner {p.index + 1}", date_joined=p.joined_at) for p in plans],
-        batch_size=BATCH)  # fmt: skip
+        [
+            User(
+                username=f"c{cohort.pk}-learner{p.index + 1:05d}",
+                password=unusable,
+                first_name=f"Learner {p.index + 1}",
+                date_joined=p.joined_at,
+            )
+            for p in plans
+        ],
+        batch_size=BATCH,
+    )
     group, _ = Group.objects.get_or_create(name=LEARNER)
     User.groups.through.objects.bulk_create(
         [User.groups.through(user_id=u.pk, group_id=group.pk) for u in users], batch_size=BATCH
     )
     Membership.objects.bulk_create(
-        [Membership(cohort=cohort, user=u, joined_at=p.joined_at,
-                    share_before_joining=p.share_before_joining)
-         for u, p in zip(users, plans, strict=True)], batch_size=BATCH)  # fmt: skip
+        [
+            Membership(
+                cohort=cohort,
+                user=u,
+                joined_at=p.joined_at,
+                share_before_joining=p.share_before_joining,
+            )
+            for u, p in zip(users, plans, strict=True)
+        ],
+        batch_size=BATCH,
+    )
     return users
 
 
@@ -108,14 +136,25 @@ def _write_reading(users: list[User], plans: list[PlannedLearner], chapter_id: s
     """Reading progress rows."""
     versions = {s.id: s.version for s in get_course().chapters[0].sections}
     SectionProgress.objects.bulk_create(
-        [SectionProgress(user=u, chapter_id=chapter_id, section_id=sid,
-                         content_version=versions[sid], opened_at=opened, completed_at=done)
-         for u, p in zip(users, plans, strict=True) for sid, opened, done in p.reading],
-        batch_size=BATCH)  # fmt: skip
+        [
+            SectionProgress(
+                user=u,
+                chapter_id=chapter_id,
+                section_id=sid,
+                content_version=versions[sid],
+                opened_at=opened,
+                completed_at=done,
+            )
+            for u, p in zip(users, plans, strict=True)
+            for sid, opened, done in p.reading
+        ],
+        batch_size=BATCH,
+    )
 
 
-def _write_attempts(users: list[User], plans: list[PlannedLearner], chapter: object, seed: int,
-                    cohort_id: int) -> None:  # fmt: skip
+def _write_attempts(
+    users: list[User], plans: list[PlannedLearner], chapter: object, seed: int, cohort_id: int
+) -> None:
     """Attempts with their questions (each its own shuffle) and answers, scores stored."""
     assessments = {a.kind: a for a in chapter.assessments}
     questions = {q.id: q for q in chapter.questions}
@@ -126,22 +165,31 @@ def _write_attempts(users: list[User], plans: list[PlannedLearner], chapter: obj
             ids = assessments[a.kind].question_ids
             submitted = a.status == "submitted"
             correct = sum(c == questions[q].answer for c, q in zip(a.choices, ids, strict=False))
-            rows.append(Attempt(
-                public_id=_public_id(seed, cohort_id, p.index, k), user=u, chapter_id=chapter.id,
-                assessment_id=assessments[a.kind].id, kind=a.kind, status=a.status,
-                content_version=version_hash if a.status != "skipped" else "",
-                question_count=len(ids) if a.status != "skipped" else 0,
-                started_at=a.started_at, submitted_at=a.submitted_at,
-                correct=correct if submitted else None, counted=len(ids) if submitted else None,
-                answers_revealed_at=a.submitted_at if a.revealed else None,
-            ))  # fmt: skip
+            rows.append(
+                Attempt(
+                    public_id=_public_id(seed, cohort_id, p.index, k),
+                    user=u,
+                    chapter_id=chapter.id,
+                    assessment_id=assessments[a.kind].id,
+                    kind=a.kind,
+                    status=a.status,
+                    content_version=version_hash if a.status != "skipped" else "",
+                    question_count=len(ids) if a.status != "skipped" else 0,
+                    started_at=a.started_at,
+                    submitted_at=a.submitted_at,
+                    correct=correct if submitted else None,
+                    counted=len(ids) if submitted else None,
+                    answers_revealed_at=a.submitted_at if a.revealed else None,
+                )
+            )
             planned.append(a)
     attempts = Attempt.objects.bulk_create(rows, batch_size=BATCH)
     _write_questions(attempts, planned, assessments, questions, seed)
 
 
-def _write_questions(attempts: list[Attempt], planned: list, assessments: dict, questions: dict,
-                     seed: int) -> None:  # fmt: skip
+def _write_questions(
+    attempts: list[Attempt], planned: list, assessments: dict, questions: dict, seed: int
+) -> None:
     """AttemptQuestion and Answer rows for every attempt that was started."""
     rng = random.Random(seed + 1)  # noqa: S311 (shuffles, not secrets)
     versions = _versions([questions[qid] for qid in assessments["pre"].question_ids])
@@ -154,14 +202,24 @@ def _write_questions(attempts: list[Attempt], planned: list, assessments: dict, 
             version = versions[qid]
             shown = list(range(len(version.choices)))
             rng.shuffle(shown)
-            asked.append(AttemptQuestion(attempt=attempt, position=position, version=version,
-                                         order=encode_order(shown)))  # fmt: skip
+            asked.append(
+                AttemptQuestion(
+                    attempt=attempt, position=position, version=version, order=encode_order(shown)
+                )
+            )
             choice = a.choices[position - 1]
             if choice is not None:
                 at = a.submitted_at or a.started_at
                 right = choice == version.answer_id
-                answers.append(Answer(attempt=attempt, position=position, choice_id=choice,
-                                      is_correct=right, answered_at=at))  # fmt: skip
+                answers.append(
+                    Answer(
+                        attempt=attempt,
+                        position=position,
+                        choice_id=choice,
+                        is_correct=right,
+                        answered_at=at,
+                    )
+                )
     AttemptQuestion.objects.bulk_create(asked, batch_size=BATCH)
     Answer.objects.bulk_create(answers, batch_size=BATCH)
 

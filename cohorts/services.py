@@ -22,8 +22,13 @@ def create_cohort(
     closes_on: datetime.date | None = None,
 ) -> Cohort:
     """A new cohort taught by `instructor`, with a fresh join code and invite link."""
-    cohort = Cohort(name=name, chapter_ids=chapter_ids, seat_limit=seat_limit,
-                    closes_on=closes_on, invite_token=new_token())  # fmt: skip
+    cohort = Cohort(
+        name=name,
+        chapter_ids=chapter_ids,
+        seat_limit=seat_limit,
+        closes_on=closes_on,
+        invite_token=new_token(),
+    )
     _save_with_fresh_code(cohort)
     cohort.instructors.add(instructor)
     return cohort

@@ -40,9 +40,13 @@ def create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _home(request, form, status=422)
     data = form.cleaned_data
-    cohort = services.create_cohort(instructor=request.user, name=data["name"],
-                                    chapter_ids=data["chapters"], seat_limit=data["seat_limit"],
-                                    closes_on=data["closes_on"])  # fmt: skip
+    cohort = services.create_cohort(
+        instructor=request.user,
+        name=data["name"],
+        chapter_ids=data["chapters"],
+        seat_limit=data["seat_limit"],
+        closes_on=data["closes_on"],
+    )
     messages.success(request, f"Cohort “{cohort.name}” created. Share its code or invite link.")
     return redirect("cohorts:cohort", cohort.pk)
 
@@ -51,9 +55,14 @@ def render_cohort(
     request: HttpRequest, cohort: Cohort, status: int = 200, **forms: object
 ) -> HttpResponse:
     """A cohort's page, with any forms given keeping their input and errors."""
-    initial = {"name": cohort.name, "chapters": cohort.chapter_ids, "seat_limit": cohort.seat_limit,
-               "closes_on": cohort.closes_on, "code_open": cohort.code_open,
-               "link_open": cohort.link_open}  # fmt: skip
+    initial = {
+        "name": cohort.name,
+        "chapters": cohort.chapter_ids,
+        "seat_limit": cohort.seat_limit,
+        "closes_on": cohort.closes_on,
+        "code_open": cohort.code_open,
+        "link_open": cohort.link_open,
+    }
     members = active_learners(cohort).select_related("user").order_by("joined_at")
     context = {
         "cohort": cohort,

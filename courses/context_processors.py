@@ -25,8 +25,14 @@ def static_assets() -> dict[str, str]:
 @cache
 def site_links() -> dict[str, str]:
     """URLs every page links to, reversed once per process instead of on every render."""
-    names = {"home": "courses:home", "progress": "courses:progress", "login": "login",
-             "signup": "signup", "logout": "logout", "csrf": "courses:csrf_token"}  # fmt: skip
+    names = {
+        "home": "courses:home",
+        "progress": "courses:progress",
+        "login": "login",
+        "signup": "signup",
+        "logout": "logout",
+        "csrf": "courses:csrf_token",
+    }
     return {key: reverse(name) for key, name in names.items()}
 
 

@@ -13,8 +13,16 @@ from django.http import HttpRequest, HttpResponseBase
 
 # A view decorated with django-csp's decorators sets one of these; such responses take the
 # ordinary (per-response) path, as do pages that used a nonce.
-PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt",
-            "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro", "_csp_exempt_ro")  # fmt: skip
+PER_VIEW = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_exempt",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+    "_csp_exempt_ro",
+)
 
 
 @cache

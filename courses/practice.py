@@ -151,8 +151,16 @@ def set_mark(
 
 
 def _upsert(who: Owner, guide: Guide, kind: PracticeKind, item_id: str, value: str) -> None:
-    params = [who.user_id, who.guest_key, guide.id, str(kind), item_id, str(value), guide.version,
-              timezone.now()]  # fmt: skip
+    params = [
+        who.user_id,
+        who.guest_key,
+        guide.id,
+        str(kind),
+        item_id,
+        str(value),
+        guide.version,
+        timezone.now(),
+    ]
     sql = _UPSERT + who.conflict("guide_id", "kind", "item_id") + _ON_CONFLICT
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

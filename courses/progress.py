@@ -80,12 +80,14 @@ def summarize(chapter: Chapter, records: list[ReadingRecord]) -> ChapterProgress
     current = {s.id for s in chapter.sections}
     opened = [r.opened_at for r in mine.values()]
     return ChapterProgress(
-        chapter=chapter, states=states, completed=completed,
+        chapter=chapter,
+        states=states,
+        completed=completed,
         percent=round(100 * completed / len(states)) if states else 0,
         continue_to=_continue_to(states),
         retired=tuple(r for sid, r in mine.items() if sid not in current),
         started_at=min(opened) if opened else None,
-    )  # fmt: skip
+    )
 
 
 def _state(section: Section, record: ReadingRecord | None) -> SectionState:
@@ -94,10 +96,11 @@ def _state(section: Section, record: ReadingRecord | None) -> SectionState:
     else:
         status = Status.COMPLETED if record.completed_at else Status.OPENED
     return SectionState(
-        section=section, status=status,
+        section=section,
+        status=status,
         opened_at=record.opened_at if record else None,
         completed_at=record.completed_at if record else None,
-    )  # fmt: skip
+    )
 
 
 def _continue_to(states: tuple[SectionState, ...]) -> Section | None:

@@ -38,8 +38,12 @@ def complete(request: HttpRequest, chapter_id: str, section_id: str) -> HttpResp
     chapter = chapter_or_404(chapter_id)
     section = section_or_404(chapter, section_id)
     if request.method != "POST":
-        return confirm(request, question=f"Mark “{section.title}” as complete?",
-                       button="Mark as complete", back=section.url)  # fmt: skip
+        return confirm(
+            request,
+            question=f"Mark “{section.title}” as complete?",
+            button="Mark as complete",
+            back=section.url,
+        )
     reading.mark_complete(request=request, chapter=chapter, section=section)
     return _completion_response(request, chapter, section)
 
@@ -50,8 +54,12 @@ def undo_complete(request: HttpRequest, chapter_id: str, section_id: str) -> Htt
     chapter = chapter_or_404(chapter_id)
     section = section_or_404(chapter, section_id)
     if request.method != "POST":
-        return confirm(request, question=f"Mark “{section.title}” as not complete?",
-                       button="Undo completion", back=section.url)  # fmt: skip
+        return confirm(
+            request,
+            question=f"Mark “{section.title}” as not complete?",
+            button="Undo completion",
+            back=section.url,
+        )
     reading.undo_complete(request=request, chapter=chapter, section=section)
     return _completion_response(request, chapter, section)
 
@@ -60,8 +68,14 @@ def _completion_response(request: HttpRequest, chapter: Chapter, section: Sectio
     if not request.htmx:
         return redirect(f"{section.url}#completion")
     summary = progress.summarize(chapter, progress.reading_records(request, chapter.id))
-    context = {"chapter": chapter, "section": section, "progress": summary,
-               "state": summary.state(section.id), "oob": True, "tracked": True}  # fmt: skip
+    context = {
+        "chapter": chapter,
+        "section": section,
+        "progress": summary,
+        "state": summary.state(section.id),
+        "oob": True,
+        "tracked": True,
+    }
     return render(request, "courses/section.html#completion-swap", context)
 
 
@@ -77,13 +91,18 @@ def practice_step(
     done = request.POST.get("done", request.GET.get("done")) == "1"
     if request.method != "POST":
         verb = "Tick" if done else "Untick"
-        return confirm(request, question=f"{verb} step {number} of “{project.title}”?",
-                       button=verb, back=f"{guide.url}#step-{project.id}-{number}",
-                       fields=[("done", "1" if done else "0")])  # fmt: skip
+        return confirm(
+            request,
+            question=f"{verb} step {number} of “{project.title}”?",
+            button=verb,
+            back=f"{guide.url}#step-{project.id}-{number}",
+            fields=[("done", "1" if done else "0")],
+        )
     item_id = f"{project.id}.{number}"
     value = PracticeValue.DONE if done else None
-    practice.set_mark(request=request, guide=guide, kind=PracticeKind.STEP, item_id=item_id,
-                      value=value)  # fmt: skip
+    practice.set_mark(
+        request=request, guide=guide, kind=PracticeKind.STEP, item_id=item_id, value=value
+    )
 
     def item(summary: practice.GuideProgress) -> dict:
         return {"st": summary.steps(project)[number - 1]}
@@ -103,12 +122,17 @@ def practice_rating(request: HttpRequest, guide_id: str, question_id: str) -> Ht
         return HttpResponse("Unknown rating.", status=422)
     if request.method != "POST":
         label = "Clear your rating" if rating == "clear" else f"Rate “{RATING_LABELS[rating]}”"
-        return confirm(request, question=f"{label} for “{question.question}”?", button="Save",
-                       back=f"{guide.url}#interview-{question.id}",
-                       fields=[("rating", rating)])  # fmt: skip
+        return confirm(
+            request,
+            question=f"{label} for “{question.question}”?",
+            button="Save",
+            back=f"{guide.url}#interview-{question.id}",
+            fields=[("rating", rating)],
+        )
     value = None if rating == "clear" else rating
-    practice.set_mark(request=request, guide=guide, kind=PracticeKind.INTERVIEW,
-                      item_id=question.id, value=value)  # fmt: skip
+    practice.set_mark(
+        request=request, guide=guide, kind=PracticeKind.INTERVIEW, item_id=question.id, value=value
+    )
 
     def item(summary: practice.GuideProgress) -> dict:
         states = {qs.question.id: qs for qs in summary.questions}
@@ -121,8 +145,13 @@ def confirm(
     request: HttpRequest, *, question: str, button: str, back: str, fields: list | None = None
 ) -> HttpResponse:
     """A private page asking to confirm a change, with a CSRF-protected form posting it."""
-    context = {"question": question, "button": button, "back": back, "fields": fields or [],
-               "action": request.path}  # fmt: skip
+    context = {
+        "question": question,
+        "button": button,
+        "back": back,
+        "fields": fields or [],
+        "action": request.path,
+    }
     return render(request, "courses/confirm.html", context)
 
 

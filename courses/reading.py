@@ -27,8 +27,15 @@ _ON_COMPLETE = (
 
 def _insert(who: Owner, chapter: Chapter, section: Section, *, completed: bool) -> None:
     now = timezone.now()
-    params = [who.user_id, who.guest_key, chapter.id, section.id, section.version, now,
-              now if completed else None]  # fmt: skip
+    params = [
+        who.user_id,
+        who.guest_key,
+        chapter.id,
+        section.id,
+        section.version,
+        now,
+        now if completed else None,
+    ]
     sql = _INSERT + who.conflict("chapter_id", "section_id")
     with connection.cursor() as cursor:
         cursor.execute(sql + (_ON_COMPLETE if completed else _ON_OPEN), params)
@@ -49,9 +56,12 @@ def record_open(
         _insert(who, chapter, section, completed=False)
         hooks.section(who.user_id, chapter, section, completed=False)
     return ReadingRecord(
-        chapter_id=chapter.id, section_id=section.id, version=section.version,
-        opened_at=timezone.now(), completed_at=None,
-    )  # fmt: skip
+        chapter_id=chapter.id,
+        section_id=section.id,
+        version=section.version,
+        opened_at=timezone.now(),
+        completed_at=None,
+    )
 
 
 def mark_complete(*, request: HttpRequest, chapter: Chapter, section: Section) -> None:

@@ -59,15 +59,24 @@ def _open(entry: object, course: Course, now: datetime) -> Open | None:
         return None
     if section is None or not now - OLDEST <= when <= now + SKEW:
         return None
-    return Open(chapter_id=chapter_id, section_id=section_id, version=section.version,
-                opened_at=min(when, now))  # fmt: skip
+    return Open(
+        chapter_id=chapter_id,
+        section_id=section_id,
+        version=section.version,
+        opened_at=min(when, now),
+    )
 
 
 def claim(*, user: object, opens: list[Open]) -> int:
     """Store the opens on the account; sections it already has keep their own row (one query)."""
     rows = [
-        SectionProgress(user=user, chapter_id=o.chapter_id, section_id=o.section_id,
-                        content_version=o.version, opened_at=o.opened_at)
+        SectionProgress(
+            user=user,
+            chapter_id=o.chapter_id,
+            section_id=o.section_id,
+            content_version=o.version,
+            opened_at=o.opened_at,
+        )
         for o in opens
-    ]  # fmt: skip
+    ]
     return len(SectionProgress.objects.bulk_create(rows, ignore_conflicts=True))

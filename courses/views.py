@@ -38,8 +38,13 @@ def chapter(request: HttpRequest, chapter_id: str) -> HttpResponse:
     steps = _spine(request, summary, assessments)
     finished = steps.finished and assessments.pre and assessments.pre.status == "submitted"
     changes = section_changes(current, assessments.pre, assessments.post_latest) if finished else []
-    context = {"chapter": current, "progress": summary, "assessments": assessments,
-               "spine": steps, "changes": changes}  # fmt: skip
+    context = {
+        "chapter": current,
+        "progress": summary,
+        "assessments": assessments,
+        "spine": steps,
+        "changes": changes,
+    }
     return render(request, "courses/chapter.html", context)
 
 

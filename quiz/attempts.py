@@ -32,14 +32,24 @@ def guest_key(session: SessionBase) -> str:
 def _versions(questions: list[Question]) -> dict[str, QuestionVersion]:
     """The stored versions of these questions, created once (two queries)."""
     QuestionVersion.objects.bulk_create(
-        [QuestionVersion(
-            question_id=q.id, version=q.version, section_id=q.section_id, anchor=q.anchor,
-            prompt=q.prompt, answer_id=q.answer, explanation_html=q.explanation_html,
-            choices=[{"id": c.id, "text": c.text, "why_wrong_html": c.why_wrong_html}
-                     for c in q.choices],
-        ) for q in questions],
+        [
+            QuestionVersion(
+                question_id=q.id,
+                version=q.version,
+                section_id=q.section_id,
+                anchor=q.anchor,
+                prompt=q.prompt,
+                answer_id=q.answer,
+                explanation_html=q.explanation_html,
+                choices=[
+                    {"id": c.id, "text": c.text, "why_wrong_html": c.why_wrong_html}
+                    for c in q.choices
+                ],
+            )
+            for q in questions
+        ],
         ignore_conflicts=True,
-    )  # fmt: skip
+    )
     wanted = Q()
     for q in questions:
         wanted |= Q(question_id=q.id, version=q.version)
@@ -48,16 +58,25 @@ def _versions(questions: list[Question]) -> dict[str, QuestionVersion]:
 
 @transaction.atomic
 def start_attempt(
-    *, user: object | None, session: SessionBase, chapter: Chapter, assessment: Assessment,
+    *,
+    user: object | None,
+    session: SessionBase,
+    chapter: Chapter,
+    assessment: Assessment,
     content_version: str,
-) -> Attempt:  # fmt: skip
+) -> Attempt:
     """A new attempt with its questions pinned to their versions, each with its own shuffle."""
     attempt = Attempt.objects.create(
-        public_id=secrets.token_urlsafe(12), user=user,
-        guest_key="" if user else guest_key(session), chapter_id=chapter.id,
-        assessment_id=assessment.id, kind=assessment.kind, content_version=content_version,
-        question_count=len(assessment.question_ids), started_at=timezone.now(),
-    )  # fmt: skip
+        public_id=secrets.token_urlsafe(12),
+        user=user,
+        guest_key="" if user else guest_key(session),
+        chapter_id=chapter.id,
+        assessment_id=assessment.id,
+        kind=assessment.kind,
+        content_version=content_version,
+        question_count=len(assessment.question_ids),
+        started_at=timezone.now(),
+    )
     questions = {q.id: q for q in chapter.questions}
     versions = _versions([questions[qid] for qid in assessment.question_ids])
     shuffle = random.Random(secrets.randbits(64))  # noqa: S311 (order, not secrecy)
@@ -67,8 +86,11 @@ def start_attempt(
         ids = [c["id"] for c in version.choices]
         shown = list(range(len(ids)))
         shuffle.shuffle(shown)
-        rows.append(AttemptQuestion(attempt=attempt, position=position, version=version,
-                                    order=encode_order(shown)))  # fmt: skip
+        rows.append(
+            AttemptQuestion(
+                attempt=attempt, position=position, version=version, order=encode_order(shown)
+            )
+        )
     AttemptQuestion.objects.bulk_create(rows)
     hooks.attempt_started(attempt, chapter)
     return attempt
@@ -79,11 +101,16 @@ def skip_pre(*, user: object | None, session: SessionBase, chapter: Chapter) -> 
     try:
         with transaction.atomic():
             Attempt.objects.create(
-                public_id=secrets.token_urlsafe(12), user=user,
-                guest_key="" if user else guest_key(session), chapter_id=chapter.id,
-                assessment_id="pre", kind=Kind.PRE, status=Status.SKIPPED, content_version="",
+                public_id=secrets.token_urlsafe(12),
+                user=user,
+                guest_key="" if user else guest_key(session),
+                chapter_id=chapter.id,
+                assessment_id="pre",
+                kind=Kind.PRE,
+                status=Status.SKIPPED,
+                content_version="",
                 started_at=timezone.now(),
-            )  # fmt: skip
+            )
     except IntegrityError:
         return False  # already has a pre-study attempt (started, submitted or skipped)
     return True
@@ -128,10 +155,14 @@ class Outcome:
 
 @transaction.atomic
 def save_all(
-    *, attempt: Attempt, questions: list[AttemptQuestion],
+    *,
+    attempt: Attempt,
+    questions: list[AttemptQuestion],
     chosen: list[tuple[AttemptQuestion, dict]],
-    submit: bool, confirmed: bool, current_ids: set[str],
-) -> Outcome:  # fmt: skip
+    submit: bool,
+    confirmed: bool,
+    current_ids: set[str],
+) -> Outcome:
     """Save the posted answers in one statement; submit if asked and confirmed.
 
     The attempt row is locked first, so a double-clicked submit scores once and the second
@@ -148,11 +179,20 @@ def save_all(
     now = timezone.now()
     if chosen:
         Answer.objects.bulk_create(
-            [Answer(attempt=attempt, position=q.position, choice_id=c["id"],
-                    is_correct=c["id"] == q.answer_id, answered_at=now) for q, c in chosen],
-            update_conflicts=True, unique_fields=["attempt", "position"],
+            [
+                Answer(
+                    attempt=attempt,
+                    position=q.position,
+                    choice_id=c["id"],
+                    is_correct=c["id"] == q.answer_id,
+                    answered_at=now,
+                )
+                for q, c in chosen
+            ],
+            update_conflicts=True,
+            unique_fields=["attempt", "position"],
             update_fields=["choice_id", "is_correct", "answered_at"],
-        )  # fmt: skip
+        )
     answers = dict(Answer.objects.filter(attempt=attempt).values_list("position", "choice_id"))
     unanswered = len(questions) - sum(q.position in answers for q in questions)
     if not submit or (unanswered and not confirmed):

@@ -40,8 +40,15 @@ def section_rows(
         compared = [m for m in mine if m[1] is not None]
         before = Score(correct=sum(bool(m[1]) for m in compared), counted=len(compared))
         after = Score(correct=sum(m[2] for m in mine), counted=len(mine))
-        rows.append(SectionRow(section_id=section_id, label=label, title=title,
-                               before=before if compared else None, after=after))  # fmt: skip
+        rows.append(
+            SectionRow(
+                section_id=section_id,
+                label=label,
+                title=title,
+                before=before if compared else None,
+                after=after,
+            )
+        )
     return rows
 
 

@@ -118,13 +118,19 @@ def chapter_assessments(request: HttpRequest, chapter: Chapter) -> ChapterAssess
         return _state([], 0)
     attempts = Attempt.objects.filter(mine, chapter_id=chapter.id)
     count = (
-        submitted_posts(attempts).order_by().values("chapter_id")
-        .annotate(n=Count("pk")).values("n")
-    )  # fmt: skip
+        submitted_posts(attempts)
+        .order_by()
+        .values("chapter_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     answered = (
-        Answer.objects.filter(attempt=OuterRef("pk")).order_by().values("attempt")
-        .annotate(n=Count("pk")).values("n")
-    )  # fmt: skip
+        Answer.objects.filter(attempt=OuterRef("pk"))
+        .order_by()
+        .values("attempt")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = list(
         Attempt.objects.filter(_picks(attempts, not request.user.is_authenticated)).annotate(
             answered=Coalesce(Subquery(answered), 0), post_count=Coalesce(Subquery(count), 0)

@@ -33,9 +33,13 @@ class Attempt(models.Model):
     public_id = models.CharField(max_length=32, unique=True)
     # Indexed by the learner index below (it starts with user), so no index of its own.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-        related_name="attempts", db_index=False,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attempts",
+        db_index=False,
+    )
     guest_key = models.CharField(max_length=64, blank=True)
     chapter_id = models.CharField(max_length=100)
     assessment_id = models.CharField(max_length=100)

@@ -49,11 +49,18 @@ def take_context(attempt: Attempt, chapter: Chapter) -> dict:
         chosen = answers.get(q.position)
         token = next((c["token"] for c in q.choices if c["id"] == chosen), "")
         options = [{"token": c["token"], "text": c["text"]} for c in q.choices]
-        items.append({"position": q.position, "prompt": q.prompt, "options": options,
-                      "chosen": token})  # fmt: skip
+        items.append(
+            {"position": q.position, "prompt": q.prompt, "options": options, "chosen": token}
+        )
     nav = navigator(attempt.question_count, answers)
-    return {"attempt": attempt, "chapter": chapter, "items": items, "answered": len(answers),
-            "total": len(asked_questions), "nav": nav}  # fmt: skip
+    return {
+        "attempt": attempt,
+        "chapter": chapter,
+        "items": items,
+        "answered": len(answers),
+        "total": len(asked_questions),
+        "nav": nav,
+    }
 
 
 def navigator(count: int, answered: set[int] | dict[int, str]) -> list[tuple[int, bool]]:
@@ -86,17 +93,31 @@ def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict
         )
         changes = [(label, icon, comparison.count(kind)) for label, icon, kind in labels]
     height, chart = charts.layout(_section_rows(shown, chapter))
-    return {"attempt": attempt, "chapter": chapter, "result": result, "shown": shown,
-            "comparison": comparison, "changes": changes, "review": review,
-            "show_answers": show_answers, "pre": pre, "chart": chart, "chart_height": height,
-            "gain_words": charts.gain_sentence(comparison) if comparison else "",
-            "missed": [s.q.position for s in shown if not s.removed and not s.correct]}  # fmt: skip
+    return {
+        "attempt": attempt,
+        "chapter": chapter,
+        "result": result,
+        "shown": shown,
+        "comparison": comparison,
+        "changes": changes,
+        "review": review,
+        "show_answers": show_answers,
+        "pre": pre,
+        "chart": chart,
+        "chart_height": height,
+        "gain_words": charts.gain_sentence(comparison) if comparison else "",
+        "missed": [s.q.position for s in shown if not s.removed and not s.correct],
+    }
 
 
 def _section_rows(shown: list[ShownQuestion], chapter: Chapter) -> list[charts.SectionRow]:
     """Per-section scores of this attempt, with the pre-study ones beside a post-study attempt."""
-    before = {"kept_right": True, "right_to_wrong": True, "wrong_to_right": False,
-              "still_wrong": False}  # fmt: skip
+    before = {
+        "kept_right": True,
+        "right_to_wrong": True,
+        "wrong_to_right": False,
+        "still_wrong": False,
+    }
     marks = [(s.q.section_id, before.get(s.change), s.correct) for s in shown if not s.removed]
     sections = [(sec.id, f"{chapter.number}.{sec.number}", sec.title) for sec in chapter.sections]
     return charts.section_rows(sections, marks)
@@ -115,11 +136,14 @@ def _shown(q, answers, current, chapter, comparison, choices=None) -> ShownQuest
     chosen = next((c for c in choices if c["id"] == answers.get(q.position)), None)
     url = section.url + (f"#{q.anchor}" if q.anchor else "") if section else ""
     return ShownQuestion(
-        q=q, chosen=chosen, right=next(c for c in choices if c["id"] == q.answer_id),
-        removed=q.question_id not in current, section_url=url,
+        q=q,
+        chosen=chosen,
+        right=next(c for c in choices if c["id"] == q.answer_id),
+        removed=q.question_id not in current,
+        section_url=url,
         section_title=section.title if section else "(section no longer in the course)",
         change=comparison.changes.get(q.question_id, "") if comparison else "",
-    )  # fmt: skip
+    )
 
 
 def review_plan(attempt: Attempt | None, chapter: Chapter) -> list[tuple[object, list]]:

@@ -44,20 +44,31 @@ def practice(request: HttpRequest, public_id: str, position: int) -> HttpRespons
         raise Http404("This question is not one you missed")
     index = missed.index(position)
     options = [{"token": c["token"], "text": c["text"]} for c in question.choices]
-    context = {"attempt": attempt, "chapter": chapter, "q": question, "index": index + 1,
-               "total": len(missed), "next": missed[index + 1] if index + 1 < len(missed) else None,
-               "options": options}  # fmt: skip
+    context = {
+        "attempt": attempt,
+        "chapter": chapter,
+        "q": question,
+        "index": index + 1,
+        "total": len(missed),
+        "next": missed[index + 1] if index + 1 < len(missed) else None,
+        "options": options,
+    }
     if request.method != "POST":
         return render(request, "quiz/practice.html", context)
     values = request.POST.getlist("choice")
     chosen = next((c for c in question.choices if [c["token"]] == values), None)
     if chosen is None:
-        message = "Choose one of the options, then check it." if not values else (
-            "That is not one of this question's options."
-        )  # fmt: skip
+        message = (
+            "Choose one of the options, then check it."
+            if not values
+            else ("That is not one of this question's options.")
+        )
         return render(request, "quiz/practice.html", context | {"error": message}, status=422)
     right = next(c for c in question.choices if c["id"] == question.answer_id)
     shown = {"chosen": chosen, "right": right, "correct": chosen["id"] == question.answer_id}
     section = chapter.section(question.section_id)
-    return render(request, "quiz/practice.html", context | shown | {"section": section,
-                  "picked": chosen["token"]})  # fmt: skip
+    return render(
+        request,
+        "quiz/practice.html",
+        context | shown | {"section": section, "picked": chosen["token"]},
+    )

@@ -53,8 +53,11 @@ def rescore(*, course: Course, dry_run: bool) -> list[Change]:
         for attempt in attempts:
             new = fresh[attempt.pk]
             if new != (attempt.correct, attempt.counted):
-                changes.append(Change(attempt=attempt.public_id,
-                                      old=(attempt.correct, attempt.counted), new=new))  # fmt: skip
+                changes.append(
+                    Change(
+                        attempt=attempt.public_id, old=(attempt.correct, attempt.counted), new=new
+                    )
+                )
                 attempt.correct, attempt.counted = new
                 stale.append(attempt)
         if stale and not dry_run:

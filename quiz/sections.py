@@ -33,8 +33,11 @@ def changes(
         before = [ok for sid, ok in pre if sid == section.id]
         after = [ok for sid, ok in post if sid == section.id]
         if after:
-            result.append(SectionChange(section=section, total=len(after),
-                                        before=sum(before), after=sum(after)))  # fmt: skip
+            result.append(
+                SectionChange(
+                    section=section, total=len(after), before=sum(before), after=sum(after)
+                )
+            )
     return result
 
 

@@ -60,9 +60,12 @@ def start(request: HttpRequest, chapter_id: str, kind: str) -> HttpResponse:
     user = request.user if request.user.is_authenticated else None
     try:
         attempt = attempts.start_attempt(
-            user=user, session=request.session, chapter=chapter, assessment=assessment,
+            user=user,
+            session=request.session,
+            chapter=chapter,
+            assessment=assessment,
             content_version=pages.content_version(),
-        )  # fmt: skip
+        )
     except IntegrityError:  # a double click: the other request started it
         states = chapter_assessments(request, chapter)
         attempt = states.pre if kind == Kind.PRE else states.post_in_progress
@@ -107,8 +110,13 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
     except attempts.AttemptClosedError:
         return _status(request, CLOSED, 409, position)
     done = set(Answer.objects.filter(attempt=current).values_list("position", flat=True))
-    context = {"position": position, "attempt": current, "oob": True, "answered": len(done),
-               "nav": pages.navigator(current.question_count, done)}  # fmt: skip
+    context = {
+        "position": position,
+        "attempt": current,
+        "oob": True,
+        "answered": len(done),
+        "nav": pages.navigator(current.question_count, done),
+    }
     return render(request, "quiz/take.html#answer-saved", context)
 
 
@@ -120,8 +128,12 @@ def confirm(request: HttpRequest, public_id: str) -> HttpResponse:
         return redirect("quiz:attempt", current.public_id)
     done = set(Answer.objects.filter(attempt=current).values_list("position", flat=True))
     missing = [n for n in range(1, current.question_count + 1) if n not in done]
-    context = {"attempt": current, "chapter": chapter_or_404(current.chapter_id),
-               "missing": missing, "unanswered": len(missing)}  # fmt: skip
+    context = {
+        "attempt": current,
+        "chapter": chapter_or_404(current.chapter_id),
+        "missing": missing,
+        "unanswered": len(missing),
+    }
     return render(request, "quiz/confirm.html", context)
 
 
@@ -151,13 +163,18 @@ def save(request: HttpRequest, public_id: str) -> HttpResponse:
     questions = pages.questions(current)
     chosen, problem = _chosen(request.POST, questions)
     if problem:
-        return render(request, "quiz/problem.html", {"message": problem, "attempt": current},
-                      status=422)  # fmt: skip
+        return render(
+            request, "quiz/problem.html", {"message": problem, "attempt": current}, status=422
+        )
     try:
         outcome = attempts.save_all(
-            attempt=current, questions=questions, chosen=chosen, submit="submit" in request.POST,
-            confirmed="confirm" in request.POST, current_ids={q.id for q in chapter.questions},
-        )  # fmt: skip
+            attempt=current,
+            questions=questions,
+            chosen=chosen,
+            submit="submit" in request.POST,
+            confirmed="confirm" in request.POST,
+            current_ids={q.id for q in chapter.questions},
+        )
     except attempts.AttemptClosedError:
         context = {"message": CLOSED, "attempt": current, "closed": True}
         return render(request, "quiz/problem.html", context, status=409)

@@ -12,8 +12,13 @@ from reports.cohort_learners import LearnerRow, learner_rows
 from reports.stats import Figure, Interval
 
 STATUSES = ("not_started", "reading", "pre_done", "post_done", "finished")
-STATUS_LABELS = {"not_started": "Not started", "reading": "Reading", "pre_done": "Pre done",
-                 "post_done": "Post done", "finished": "Finished"}  # fmt: skip
+STATUS_LABELS = {
+    "not_started": "Not started",
+    "reading": "Reading",
+    "pre_done": "Pre done",
+    "post_done": "Post done",
+    "finished": "Finished",
+}
 INACTIVE_DAYS = 14
 
 
@@ -89,11 +94,16 @@ def _header(learners: tuple[LearnerRow, ...], items: tuple[ItemRow, ...]) -> Hea
         enrolled=len(learners),
         pre_done=sum(r.pre_pct.value is not None for r in learners),
         post_done=sum(r.post_first_pct.value is not None for r in learners),
-        matched=len(matched), mean_pre=_mean(pre), mean_post=_mean(post), class_gain=g,
-        hake_band=stats.hake_band(g.value), mean_c=stats.mean_figure([r.change_c for r in matched]),
-        mean_change=stats.mean_change(pre, post), effect_size_dz=stats.effect_size_dz(pre, post),
+        matched=len(matched),
+        mean_pre=_mean(pre),
+        mean_post=_mean(post),
+        class_gain=g,
+        hake_band=stats.hake_band(g.value),
+        mean_c=stats.mean_figure([r.change_c for r in matched]),
+        mean_change=stats.mean_change(pre, post),
+        effect_size_dz=stats.effect_size_dz(pre, post),
         kr20_pre=stats.kr20(full),
-    )  # fmt: skip
+    )
 
 
 def _attention(learners: tuple, items: tuple, now: datetime.datetime) -> tuple[Attention, ...]:
@@ -104,21 +114,48 @@ def _attention(learners: tuple, items: tuple, now: datetime.datetime) -> tuple[A
     for r in learners:
         pre, post = r.pre_pct.value, r.post_first_pct.value
         if pre is not None and post is not None and post < pre:
-            out.append(Attention(kind="below", rule="first post % < pre %", user_id=r.user_id,
-                                 item_id="", label=r.display_name))  # fmt: skip
+            out.append(
+                Attention(
+                    kind="below",
+                    rule="first post % < pre %",
+                    user_id=r.user_id,
+                    item_id="",
+                    label=r.display_name,
+                )
+            )
         if r.status != "finished" and (r.last_activity_at or r.joined_at) < stale:
-            out.append(Attention(kind="inactive", rule=f"no activity for {INACTIVE_DAYS} days",
-                                 user_id=r.user_id, item_id="", label=r.display_name))  # fmt: skip
+            out.append(
+                Attention(
+                    kind="inactive",
+                    rule=f"no activity for {INACTIVE_DAYS} days",
+                    user_id=r.user_id,
+                    item_id="",
+                    label=r.display_name,
+                )
+            )
     for i in items:
         for p in i.pairs:
             if p.pre_choice == p.post_choice and (i.item_id, p.pre_choice) in stubborn:
                 name = names[p.user_id]
-                out.append(Attention(kind="stubborn", user_id=p.user_id, item_id=i.item_id,
-                    rule=f"chose stubborn distractor {p.pre_choice} before and after",
-                    label=name))  # fmt: skip
+                out.append(
+                    Attention(
+                        kind="stubborn",
+                        user_id=p.user_id,
+                        item_id=i.item_id,
+                        rule=f"chose stubborn distractor {p.pre_choice} before and after",
+                        label=name,
+                    )
+                )
         if i.transitions.rw > i.transitions.wr:
-            out.append(Attention(kind="regressed", rule="RW > WR", user_id=None,
-                                 item_id=i.item_id, label=i.item_id))  # fmt: skip
+            out.append(
+                Attention(
+                    kind="regressed",
+                    rule="RW > WR",
+                    user_id=None,
+                    item_id=i.item_id,
+                    label=i.item_id,
+                )
+            )
     return tuple(out)
 
 
@@ -145,8 +182,15 @@ def cohort_report(
     )
     tally = tuple((s, STATUS_LABELS[s], sum(r.status == s for r in learners)) for s in STATUSES)
     return CohortReport(
-        cohort_id=cohort.pk, cohort_name=cohort.name, chapter_id=chapter_id,
-        chapter_title=chapter.title if chapter else chapter_id, generated_at=now,
-        header=_header(learners, items), status_counts=tally, learners=learners, items=items,
-        sections=section_rows, attention=_attention(learners, items, now),
-    )  # fmt: skip
+        cohort_id=cohort.pk,
+        cohort_name=cohort.name,
+        chapter_id=chapter_id,
+        chapter_title=chapter.title if chapter else chapter_id,
+        generated_at=now,
+        header=_header(learners, items),
+        status_counts=tally,
+        learners=learners,
+        items=items,
+        sections=section_rows,
+        attention=_attention(learners, items, now),
+    )

@@ -5,8 +5,13 @@ from dataclasses import dataclass
 from reports.cohort import CohortReport
 
 WIDTH = 600
-FILLS = {"not_started": "#d6d3cc", "reading": "#9fc5e8", "pre_done": "#6fa8dc",
-         "post_done": "#3d85c6", "finished": "#1c4587"}  # fmt: skip
+FILLS = {
+    "not_started": "#d6d3cc",
+    "reading": "#9fc5e8",
+    "pre_done": "#6fa8dc",
+    "post_done": "#3d85c6",
+    "finished": "#1c4587",
+}
 ROW, BAR_W, LABEL_W = 28, 300, 230
 
 

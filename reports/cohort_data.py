@@ -50,9 +50,11 @@ def _learners(members: QuerySet) -> dict[int, LearnerRows]:
     for r in rows:
         full = f"{r['user__first_name']} {r['user__last_name']}".strip()
         out[r["user_id"]] = LearnerRows(
-            user_id=r["user_id"], name=full or r["user__username"],
-            joined_at=r["joined_at"], since=r["since"],
-        )  # fmt: skip
+            user_id=r["user_id"],
+            name=full or r["user__username"],
+            joined_at=r["joined_at"],
+            since=r["since"],
+        )
     return out
 
 
@@ -95,15 +97,20 @@ def _progress(users: QuerySet, chapter_id: str, learners: dict[int, LearnerRows]
 
 
 def _answers(attempt_ids: list[int], chapter_id: str, users: QuerySet) -> dict[int, dict]:
-    mine = {"attempt__user_id__in": users, "attempt__chapter_id": chapter_id,
-            "attempt__status": "submitted"}  # fmt: skip
+    mine = {
+        "attempt__user_id__in": users,
+        "attempt__chapter_id": chapter_id,
+        "attempt__status": "submitted",
+    }
     wanted = set(attempt_ids)
     asked: dict[int, dict[int, dict]] = {}
     for q in AttemptQuestion.objects.filter(**mine).values("attempt_id", "position", "version_id"):
         if q["attempt_id"] in wanted:
             asked.setdefault(q["attempt_id"], {})[q["position"]] = {
-                "version_id": q["version_id"], "choice_id": None, "is_correct": False,
-            }  # fmt: skip
+                "version_id": q["version_id"],
+                "choice_id": None,
+                "is_correct": False,
+            }
     for a in Answer.objects.filter(**mine).values(
         "attempt_id", "position", "choice_id", "is_correct"
     ):

@@ -73,28 +73,40 @@ def learner_detail(
     sections = chapter.sections if chapter else ()
     (row,), _, _ = learner_rows(rows, [s.id for s in sections])
     reading = tuple(
-        Reading(section=s, opened_at=(p := who.progress.get(s.id, {})).get("opened_at"),
-                completed_at=p.get("completed_at"), content_version=p.get("content_version", ""))
+        Reading(
+            section=s,
+            opened_at=(p := who.progress.get(s.id, {})).get("opened_at"),
+            completed_at=p.get("completed_at"),
+            content_version=p.get("content_version", ""),
+        )
         for s in sections
-    )  # fmt: skip
+    )
     by_vid = {}
     for attempt_id in (row.pre_attempt_id, row.post_first_attempt_id):
         by_vid[attempt_id] = {s["version_id"]: s for s in rows.answers.get(attempt_id, {}).values()}
     pre, post = by_vid.get(row.pre_attempt_id, {}), by_vid.get(row.post_first_attempt_id, {})
     by_id = {s.id: s for s in sections}
     questions = tuple(
-        SideBySide(item_id=v.question_id, item_version=v.version, prompt=v.prompt,
-                   section=by_id.get(v.section_id), anchor=v.anchor,
-                   pre=_answer(pre, vid, rows.versions), post=_answer(post, vid, rows.versions))
+        SideBySide(
+            item_id=v.question_id,
+            item_version=v.version,
+            prompt=v.prompt,
+            section=by_id.get(v.section_id),
+            anchor=v.anchor,
+            pre=_answer(pre, vid, rows.versions),
+            post=_answer(post, vid, rows.versions),
+        )
         for vid, v in sorted(rows.versions.items(), key=lambda kv: kv[1].question_id)
         if vid in pre or vid in post
-    )  # fmt: skip
+    )
     marks = PracticeMark.objects.filter(user_id=user_id, updated_at__gte=who.since)
     return LearnerDetail(
-        row=row, reading=reading, questions=questions,
+        row=row,
+        reading=reading,
+        questions=questions,
         attempts=tuple(a for a in [who.pre, *who.posts] if a),
         practice=tuple(marks.order_by("guide_id", "kind", "item_id")),
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,11 +144,18 @@ def _version(item: ItemRow, names: dict[int, str]) -> VersionDetail:
     for p in item.pairs:
         cells.setdefault((p.pre_choice, p.post_choice), []).append(names[p.user_id])
     grid = tuple(
-        (label, tuple(Cell(count=len(cells.get((pre, post), [])),
-                           names=tuple(sorted(cells.get((pre, post), []))))
-                      for post, _ in labels))
+        (
+            label,
+            tuple(
+                Cell(
+                    count=len(cells.get((pre, post), [])),
+                    names=tuple(sorted(cells.get((pre, post), []))),
+                )
+                for post, _ in labels
+            ),
+        )
         for pre, label in labels
-    )  # fmt: skip
+    )
     return VersionDetail(item=item, labels=labels, grid=grid)
 
 
@@ -156,6 +175,8 @@ def item_detail(
     section = next((s for s in chapter.sections if s.id == section_id), None) if chapter else None
     names = {r.user_id: r.display_name for r in report.learners}
     return ItemDetail(
-        question=question, section=section, generated_at=now,
+        question=question,
+        section=section,
+        generated_at=now,
         versions=tuple(_version(i, names) for i in items),
-    )  # fmt: skip
+    )

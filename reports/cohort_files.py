@@ -13,21 +13,62 @@ MIN_ANONYMIZED = 5
 """Anonymized files are refused below this many learners (too easy to re-identify)."""
 
 LEARNER_COLUMNS = [
-    "cohort", "learner_key", "display_name", "email", "joined_at", "status", "sections_completed",
-    "sections_total", "pre_submitted_at", "pre_correct", "pre_pct", "post_first_submitted_at",
-    "post_first_correct", "post_first_pct", "post_best_pct", "post_latest_pct", "post_attempts",
-    "gain_g", "change_c", "last_activity_at",
-]  # fmt: skip
+    "cohort",
+    "learner_key",
+    "display_name",
+    "email",
+    "joined_at",
+    "status",
+    "sections_completed",
+    "sections_total",
+    "pre_submitted_at",
+    "pre_correct",
+    "pre_pct",
+    "post_first_submitted_at",
+    "post_first_correct",
+    "post_first_pct",
+    "post_best_pct",
+    "post_latest_pct",
+    "post_attempts",
+    "gain_g",
+    "change_c",
+    "last_activity_at",
+]
 ITEM_COLUMNS = [
-    "item_id", "item_version", "section_id", "n", "p_pre", "p_pre_lo", "p_pre_hi", "p_post",
-    "p_post_lo", "p_post_hi", "rr", "rw", "wr", "ww", "item_gain", "mcnemar_p",
-    "discrimination_pre", "random_guess", "top_wrong_choice_pre", "top_wrong_choice_post",
+    "item_id",
+    "item_version",
+    "section_id",
+    "n",
+    "p_pre",
+    "p_pre_lo",
+    "p_pre_hi",
+    "p_post",
+    "p_post_lo",
+    "p_post_hi",
+    "rr",
+    "rw",
+    "wr",
+    "ww",
+    "item_gain",
+    "mcnemar_p",
+    "discrimination_pre",
+    "random_guess",
+    "top_wrong_choice_pre",
+    "top_wrong_choice_post",
     "stubborn_count",
-]  # fmt: skip
+]
 SECTION_COLUMNS = [
-    "section_id", "title", "n_learners", "n_completed", "completion_pct", "n_items", "pre_pct",
-    "post_pct", "gain_g", "n_matched",
-]  # fmt: skip
+    "section_id",
+    "title",
+    "n_learners",
+    "n_completed",
+    "completion_pct",
+    "n_items",
+    "pre_pct",
+    "post_pct",
+    "gain_g",
+    "n_matched",
+]
 
 
 class TooFewLearnersError(Exception):

@@ -87,20 +87,33 @@ def item_row(version: object, pairs: list[Pair], pre_totals: dict[int, int]) -> 
     totals = [pre_totals[p.user_id] for p in pairs]
     ids = [c["id"] for c in version.choices]
     return ItemRow(
-        item_id=version.question_id, item_version=version.version, section_id=version.section_id,
-        prompt=version.prompt, choices=tuple((c["id"], c["text"]) for c in version.choices),
-        answer_id=right, n=t.n, p_pre=p_pre, p_post=stats.wilson(t.rr + t.wr, t.n),
-        transitions=t, item_gain=stats.item_gain(t), mcnemar_p=mcnemar,
+        item_id=version.question_id,
+        item_version=version.version,
+        section_id=version.section_id,
+        prompt=version.prompt,
+        choices=tuple((c["id"], c["text"]) for c in version.choices),
+        answer_id=right,
+        n=t.n,
+        p_pre=p_pre,
+        p_post=stats.wilson(t.rr + t.wr, t.n),
+        transitions=t,
+        item_gain=stats.item_gain(t),
+        mcnemar_p=mcnemar,
         discrimination_pre=stats.discrimination(item, totals),
         random_guess=stats.random_guess(len(ids)),
         top_wrong_choice_pre=_top_wrong([p.pre_choice for p in pairs], right),
         top_wrong_choice_post=_top_wrong([p.post_choice for p in pairs], right),
-        stubborn_count=sum(stubborn.values()), stubborn=stubborn,
+        stubborn_count=sum(stubborn.values()),
+        stubborn=stubborn,
         choice_counts=tuple((i, pre_counts[i], post_counts[i]) for i in ids),
-        option_transitions=stats.option_transitions(choice_pairs), pairs=tuple(pairs),
-        tags=tuple(stats.item_tags(p_pre=Figure(value=p_pre.value, n=t.n), t=t,
-                                   mcnemar=mcnemar, stubborn=stubborn)),
-    )  # fmt: skip
+        option_transitions=stats.option_transitions(choice_pairs),
+        pairs=tuple(pairs),
+        tags=tuple(
+            stats.item_tags(
+                p_pre=Figure(value=p_pre.value, n=t.n), t=t, mcnemar=mcnemar, stubborn=stubborn
+            )
+        ),
+    )
 
 
 INDICATIVE_ITEMS = 5
@@ -123,8 +136,16 @@ def section_row(section: object, items: list[ItemRow], enrolled: int, done: int)
         else Figure(value=None, n=0, reason="no learners")
     )
     return SectionRow(
-        section_id=section.id, title=section.title, number=section.number,
-        n_learners=enrolled, n_completed=done, completion_pct=completion,
-        n_items=len({i.item_id for i in items}), pre_pct=pre, post_pct=post, gain_g=gain,
-        n_matched=len(per_learner), indicative=len(items) < INDICATIVE_ITEMS,
-    )  # fmt: skip
+        section_id=section.id,
+        title=section.title,
+        number=section.number,
+        n_learners=enrolled,
+        n_completed=done,
+        completion_pct=completion,
+        n_items=len({i.item_id for i in items}),
+        pre_pct=pre,
+        post_pct=post,
+        gain_g=gain,
+        n_matched=len(per_learner),
+        indicative=len(items) < INDICATIVE_ITEMS,
+    )

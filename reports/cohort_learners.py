@@ -75,18 +75,28 @@ def _row(who: LearnerRows, sections: list[str]) -> LearnerRow:
     pre_pct, post_pct = _pct(who.pre), _pct(first)
     g, c = _gain(pre_pct, post_pct)
     return LearnerRow(
-        user_id=who.user_id, display_name=who.name, joined_at=who.joined_at,
-        status=_status(who, len(completed), len(sections)), sections_completed=len(completed),
-        sections_total=len(sections), completed=completed,
+        user_id=who.user_id,
+        display_name=who.name,
+        joined_at=who.joined_at,
+        status=_status(who, len(completed), len(sections)),
+        sections_completed=len(completed),
+        sections_total=len(sections),
+        completed=completed,
         pre_attempt_id=who.pre["id"] if who.pre else None,
         pre_submitted_at=who.pre["submitted_at"] if who.pre else None,
-        pre_correct=who.pre["correct"] if who.pre else None, pre_pct=pre_pct,
+        pre_correct=who.pre["correct"] if who.pre else None,
+        pre_pct=pre_pct,
         post_first_attempt_id=first["id"] if first else None,
         post_first_submitted_at=first["submitted_at"] if first else None,
-        post_first_correct=first["correct"] if first else None, post_first_pct=post_pct,
-        post_best_pct=best, post_latest_pct=pcts[-1] if pcts else NO_ATTEMPT,
-        post_attempts=len(who.posts), gain_g=g, change_c=c, last_activity_at=_last(who),
-    )  # fmt: skip
+        post_first_correct=first["correct"] if first else None,
+        post_first_pct=post_pct,
+        post_best_pct=best,
+        post_latest_pct=pcts[-1] if pcts else NO_ATTEMPT,
+        post_attempts=len(who.posts),
+        gain_g=g,
+        change_c=c,
+        last_activity_at=_last(who),
+    )
 
 
 def _pairs(rows: CohortRows, learners: tuple[LearnerRow, ...]) -> dict[int, list[Pair]]:
@@ -100,9 +110,14 @@ def _pairs(rows: CohortRows, learners: tuple[LearnerRow, ...]) -> dict[int, list
         for vid in before.keys() & after.keys():
             b, a = before[vid], after[vid]
             pairs.setdefault(vid, []).append(
-                Pair(user_id=r.user_id, pre_choice=b["choice_id"], post_choice=a["choice_id"],
-                     pre_correct=b["is_correct"], post_correct=a["is_correct"])
-            )  # fmt: skip
+                Pair(
+                    user_id=r.user_id,
+                    pre_choice=b["choice_id"],
+                    post_choice=a["choice_id"],
+                    pre_correct=b["is_correct"],
+                    post_correct=a["is_correct"],
+                )
+            )
     return pairs
 
 

@@ -11,9 +11,20 @@ from .cohort_files import utc
 from .cohort_summary import learner_memberships
 
 RESPONSE_COLUMNS = [
-    "cohort", "learner_key", "attempt_id", "kind", "attempt_no", "submitted_at", "item_id",
-    "item_version", "section_id", "position_shown", "choice_id", "correct", "answered_at",
-]  # fmt: skip
+    "cohort",
+    "learner_key",
+    "attempt_id",
+    "kind",
+    "attempt_no",
+    "submitted_at",
+    "item_id",
+    "item_version",
+    "section_id",
+    "position_shown",
+    "choice_id",
+    "correct",
+    "answered_at",
+]
 
 
 def _asked(cohort: Cohort, chapter_id: str) -> Iterator[dict]:

@@ -17,7 +17,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-)  # fmt: skip
+)
 from django.db.models.functions import Cast, NullIf
 
 from cohorts.models import Cohort, Membership
@@ -82,9 +82,12 @@ def learner_memberships(cohorts: QuerySet[Cohort] | list[Cohort]) -> QuerySet[Me
 
 def _percent(kind: str, chapter_id: str, first: bool) -> Subquery:
     attempts = Attempt.objects.filter(
-        user_id=OuterRef("user_id"), chapter_id=chapter_id, kind=kind, status="submitted",
+        user_id=OuterRef("user_id"),
+        chapter_id=chapter_id,
+        kind=kind,
+        status="submitted",
         submitted_at__gte=OuterRef("since"),
-    ).order_by("submitted_at" if first else "-submitted_at")  # fmt: skip
+    ).order_by("submitted_at" if first else "-submitted_at")
     pct = Cast(F("correct"), FloatField()) * 100.0 / NullIf(F("counted"), 0)
     return Subquery(attempts.annotate(pct=pct).values("pct")[:1], output_field=FloatField())
 
@@ -112,9 +115,13 @@ def _figures(chapter_id: str, title: str, r: dict) -> ChapterFigures:
 
 def _last_activity(cohorts: list[Cohort]) -> dict[int, datetime.datetime]:
     latest: dict[int, datetime.datetime] = {}
-    sources = [(Attempt, "started_at"), (Attempt, "submitted_at"),
-               (SectionProgress, "opened_at"), (SectionProgress, "completed_at"),
-               (PracticeMark, "updated_at")]  # fmt: skip
+    sources = [
+        (Attempt, "started_at"),
+        (Attempt, "submitted_at"),
+        (SectionProgress, "opened_at"),
+        (SectionProgress, "completed_at"),
+        (PracticeMark, "updated_at"),
+    ]
     for model, stamp in sources:
         rows = (
             learner_memberships(cohorts)

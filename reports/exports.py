@@ -78,8 +78,14 @@ def run_job(job_id: int) -> datetime | None:
     job.file.save(f"{job.public_id}-{name}", ContentFile(content), save=False)
     now = timezone.now()
     expires_at = now + timedelta(hours=settings.STUDYHALL_EXPORT_TTL_HOURS)
-    _set(job, status=JobStatus.DONE, progress=100, file=job.file.name, finished_at=now,
-         expires_at=expires_at)  # fmt: skip
+    _set(
+        job,
+        status=JobStatus.DONE,
+        progress=100,
+        file=job.file.name,
+        finished_at=now,
+        expires_at=expires_at,
+    )
     return expires_at
 
 

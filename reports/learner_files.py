@@ -4,12 +4,39 @@ import json
 from collections.abc import Iterator
 
 HEADER = [
-    "record_type", "chapter_id", "chapter_title", "section_id", "section_title", "guide_id",
-    "guide_title", "item_id", "item_title", "attempt_id", "assessment_id", "kind", "status",
-    "position", "question_id", "question_version", "prompt", "options", "right_choice_id",
-    "choice_id", "choice_text", "is_correct", "value", "correct", "counted", "percent", "gain",
-    "content_version", "started_at", "finished_at", "name", "email",
-]  # fmt: skip
+    "record_type",
+    "chapter_id",
+    "chapter_title",
+    "section_id",
+    "section_title",
+    "guide_id",
+    "guide_title",
+    "item_id",
+    "item_title",
+    "attempt_id",
+    "assessment_id",
+    "kind",
+    "status",
+    "position",
+    "question_id",
+    "question_version",
+    "prompt",
+    "options",
+    "right_choice_id",
+    "choice_id",
+    "choice_text",
+    "is_correct",
+    "value",
+    "correct",
+    "counted",
+    "percent",
+    "gain",
+    "content_version",
+    "started_at",
+    "finished_at",
+    "name",
+    "email",
+]
 """Stable CSV columns: each record type fills the ones that apply, the rest stay empty."""
 
 

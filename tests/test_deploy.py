@@ -12,8 +12,12 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 PRODUCTION = {
@@ -23,8 +27,14 @@ PRODUCTION = {
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING",
-                    **PRODUCTION, DJANGO_EMAIL_HOST="smtp.example.org")  # fmt: skip
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        DJANGO_EMAIL_HOST="smtp.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -37,8 +47,9 @@ def test_production_without_an_email_host_refuses_to_start():
 
 
 def test_production_without_email_is_clean_when_password_reset_is_off():
-    result = manage("check", "--deploy", "--fail-level", "WARNING",
-                    **PRODUCTION, STUDYHALL_PASSWORD_RESET="0")  # fmt: skip
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, STUDYHALL_PASSWORD_RESET="0"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -49,7 +60,8 @@ def test_production_without_a_secret_key_fails_with_a_clear_message():
 
 
 def test_a_malformed_proxy_count_fails_with_a_clear_message():
-    result = manage("check", **PRODUCTION, DJANGO_EMAIL_HOST="smtp.example.org",
-                    DJANGO_PROXY_COUNT="one")  # fmt: skip
+    result = manage(
+        "check", **PRODUCTION, DJANGO_EMAIL_HOST="smtp.example.org", DJANGO_PROXY_COUNT="one"
+    )
     assert result.returncode != 0
     assert "DJANGO_PROXY_COUNT must be a whole number" in result.stderr

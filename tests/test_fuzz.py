@@ -20,12 +20,23 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from courses.catalog import get_course
 from quiz.models import GUEST_KEY
 
-SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
-                    "Referrer-Policy")  # fmt: skip
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+)
 COUNTS: Counter = Counter()
 PARAM = re.compile(r"<(?:(\w+):)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
-FIELDS = {"done": "1", "rating": "could_answer", "q1": "x", "confirm": "x", "email": "a@b.example",
-          "next": "/progress/", "submit": "1"}  # fmt: skip
+FIELDS = {
+    "done": "1",
+    "rating": "could_answer",
+    "q1": "x",
+    "confirm": "x",
+    "email": "a@b.example",
+    "next": "/progress/",
+    "submit": "1",
+}
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -97,12 +108,14 @@ def bodies() -> list[tuple[bytes, str]]:
         (b"done=\xff\xfe&\xff=\xc3", FORM),
         ("&".join(f"f{i}=1" for i in range(1500)).encode(), FORM),
         (b"no multipart here", "multipart/form-data; boundary=xyz"),
-        (b"--xyz\r\nContent-Disposition: form-data; name=\"done\"\r\n\r\n1\r\n--xyz--\r\n",
-         "multipart/form-data; boundary=xyz; charset=utf-16"),
+        (
+            b'--xyz\r\nContent-Disposition: form-data; name="done"\r\n\r\n1\r\n--xyz--\r\n',
+            "multipart/form-data; boundary=xyz; charset=utf-16",
+        ),
         (b"garbage", "multipart/form-data"),
         (b'{"done": ', "application/json"),
         (b"\x00\x01\x02", "application/octet-stream"),
-    ]  # fmt: skip
+    ]
 
 
 def check(response, method: str, path: str) -> None:
@@ -139,14 +152,19 @@ def ids(django_user_model) -> dict[str, dict[str, str]]:
     signed_in = Client()
     signed_in.force_login(learner)
     guest = Client()
-    mine = {"learner": signed_in.post(start)["Location"].split("/")[-2],
-            "guest": guest.post(start)["Location"].split("/")[-2]}  # fmt: skip
+    mine = {
+        "learner": signed_in.post(start)["Location"].split("/")[-2],
+        "guest": guest.post(start)["Location"].split("/")[-2],
+    }
     return {
         "learner": {"mine": mine["learner"], "theirs": mine["guest"]},
-        "guest": {"mine": mine["guest"], "theirs": mine["learner"],
-                  "key": guest.session[GUEST_KEY]},
+        "guest": {
+            "mine": mine["guest"],
+            "theirs": mine["learner"],
+            "key": guest.session[GUEST_KEY],
+        },
         "anonymous": {"mine": mine["guest"], "theirs": mine["learner"]},
-    }  # fmt: skip
+    }
 
 
 def client_for(visitor: str, ids: dict[str, str]):
@@ -191,8 +209,11 @@ def test_odd_bodies_with_csrf_checks_on_never_give_a_server_error():
             check(client.generic("POST", path, body, content_type=content_type), "POST", path)
     no_header = Client(enforce_csrf_checks=True, raise_request_exception=False)
     for body, content_type in bodies():
-        check(no_header.generic("POST", "/accounts/login/", body, content_type=content_type),
-              "POST", "/accounts/login/ without a CSRF token")  # fmt: skip
+        check(
+            no_header.generic("POST", "/accounts/login/", body, content_type=content_type),
+            "POST",
+            "/accounts/login/ without a CSRF token",
+        )
 
 
 @pytest.mark.django_db
@@ -212,10 +233,15 @@ def test_odd_charsets_through_a_real_server_get_a_415_with_the_headers(live_serv
         ["/accounts/login/", "/accounts/signup/", f"{guide.url}interview/x/"],
     ):
         request = urllib.request.Request(
-            live_server.url + path, data="done=1".encode("utf-16"), method="POST",
-            headers={"Content-Type": f"{FORM}; charset={charset}", "X-CSRFToken": token,
-                     "Cookie": f"csrftoken={token}"},
-        )  # fmt: skip
+            live_server.url + path,
+            data="done=1".encode("utf-16"),
+            method="POST",
+            headers={
+                "Content-Type": f"{FORM}; charset={charset}",
+                "X-CSRFToken": token,
+                "Cookie": f"csrftoken={token}",
+            },
+        )
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         COUNTS[refused.value.code] += 1

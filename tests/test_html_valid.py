@@ -33,10 +33,20 @@ def _answer_everything(client: Client, public_id: str) -> None:
 def _pages() -> dict[str, str]:
     """The HTML of every page, as an anonymous reader and as a learner who has done everything."""
     anonymous = Client()
-    urls = ["/", f"/chapters/{CH}/", f"/chapters/{CH}/glossary/", "/guides/k8s-gpu-security/",
-            f"/quiz/chapters/{CH}/assessments/pre/", f"/quiz/chapters/{CH}/assessments/post/",
-            "/accounts/login/", "/accounts/signup/", "/accounts/password_reset/",
-            "/accounts/logout/", "/no-such-page/", "/progress/"]  # fmt: skip
+    urls = [
+        "/",
+        f"/chapters/{CH}/",
+        f"/chapters/{CH}/glossary/",
+        "/guides/k8s-gpu-security/",
+        f"/quiz/chapters/{CH}/assessments/pre/",
+        f"/quiz/chapters/{CH}/assessments/post/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password_reset/",
+        "/accounts/logout/",
+        "/no-such-page/",
+        "/progress/",
+    ]
     from courses.catalog import get_course
 
     chapter = get_course().chapter(CH)
@@ -54,10 +64,15 @@ def _pages() -> dict[str, str]:
         learner.post(f"{section.url}complete/")
     post = _start(learner, "post")
     _answer_everything(learner, post)
-    learner.post("/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/",
-                 {"done": "1"})  # fmt: skip
-    extra = [f"/quiz/attempts/{pre}/", f"/quiz/attempts/{post}/", "/accounts/password_change/",
-             "/accounts/delete/"]  # fmt: skip
+    learner.post(
+        "/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/", {"done": "1"}
+    )
+    extra = [
+        f"/quiz/attempts/{pre}/",
+        f"/quiz/attempts/{post}/",
+        "/accounts/password_change/",
+        "/accounts/delete/",
+    ]
     job = learner.post("/exports/new/", {"kind": "learner_statements"})["Location"]
     extra += ["/exports/", job, f"/exports/report/{CH}/"]
     results = _html(learner, f"/quiz/attempts/{pre}/")
@@ -84,8 +99,12 @@ def _teacher_pages(learner: User, chapter: object) -> dict[str, str]:
     client = Client()
     client.force_login(teacher)
     base = f"/teach/cohorts/{cohort.pk}/"
-    urls = [f"{base}overview/", f"{base}overview/?sort=-pre&status=finished",
-            f"{base}learners/{learner.pk}/", f"{base}items/{chapter.questions[0].id}/"]  # fmt: skip
+    urls = [
+        f"{base}overview/",
+        f"{base}overview/?sort=-pre&status=finished",
+        f"{base}learners/{learner.pk}/",
+        f"{base}items/{chapter.questions[0].id}/",
+    ]
     return {f"teach{url}": _html(client, url) for url in urls}
 
 
@@ -106,10 +125,25 @@ def test_every_page_is_valid_html(tmp_path):
         path = tmp_path / f"page{n:02}.html"
         path.write_text(html, encoding="utf-8")
         files[path.name] = name
-    run = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--stdout",
-                          *(p for p in map(str, tmp_path.glob("*.html")))],
-                         capture_output=True, text=True, timeout=240, check=False)  # fmt: skip
+    run = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--stdout",
+            *(p for p in map(str, tmp_path.glob("*.html"))),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
     messages = json.loads(run.stdout or run.stderr)["messages"]
-    errors = [f"{files[m['url'].rsplit('/', 1)[-1]]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m["type"] == "error"]  # fmt: skip
+    errors = [
+        f"{files[m['url'].rsplit('/', 1)[-1]]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
     assert errors == [], "\n".join(errors)

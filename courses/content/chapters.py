@@ -56,7 +56,7 @@ def load_chapter(
         data, 1, "chapter",
         required={"id": Id, "number": int, "title": str, "summary": str, "objectives": list,
                   "sections": list},
-    )  # fmt: skip
+    )
     order = r.items(f, "sections", Id, "chapter")
     r.unique(order, "section id")
     drafts = _read_sections(folder / "sections", root, problems)
@@ -92,7 +92,7 @@ def load_chapter(
         summary_html=render_markdown(f["summary"]).html, objectives=tuple(objectives),
         sections=tuple(sections), terms=build_terms(entries, linker.links_only()), questions=questions,
         assessments=assessments, diagrams=tuple(diagrams.values()),
-    )  # fmt: skip
+    )
 
 
 def _read_sections(folder: Path, root: Path, problems: list[Problem]) -> dict[str, _Draft]:
@@ -108,7 +108,7 @@ def _read_sections(folder: Path, root: Path, problems: list[Problem]) -> dict[st
         f = r.fields(
             data, 1, "section front matter",
             required={"id": Id, "title": str, "summary": str, "takeaway": str},
-        )  # fmt: skip
+        )
         if f.get("id") in RESERVED:
             r.error(data.line_of("id"), f"section id '{f['id']}' is reserved for a chapter page")
         elif "id" in f and f["id"] in drafts:
@@ -154,7 +154,7 @@ def _render(
         takeaway_html=render_markdown(f.get("takeaway", ""), linker=linker.links_only()).html,
         words=rendered.words, reading_minutes=max(1, math.ceil(rendered.words / WORDS_PER_MINUTE)),
         version=draft.source.version,
-    )  # fmt: skip
+    )
 
 
 def _check_links(placed: list, sections: list[Section], term_ids: set, problems: list) -> None:

@@ -30,7 +30,7 @@ def build_part(p: dict, steps: list[dict], by_id: dict) -> DiagramPart:
         id=p["id"], kind=p["kind"], label=p["label"], sublabel=p.get("sublabel", ""),
         tone=p.get("tone", "neutral"), x=p["x"], y=p["y"], w=p["w"], h=p["h"],
         parent=p.get("parent", ""), appears=appears, highlights=lit, lines=tuple(lines),
-    )  # fmt: skip
+    )
 
 
 def build_link(c: dict, steps: list[dict], by_id: dict) -> DiagramConnection:
@@ -50,7 +50,7 @@ def build_link(c: dict, steps: list[dict], by_id: dict) -> DiagramConnection:
         id=c["id"], source=c["from"], target=c["to"], kind=c["kind"], label=c.get("label", ""),
         x1=round(x1, 1), y1=round(y1, 1), x2=round(x2, 1), y2=round(y2, 1), head=g["head"],
         cross=g["cross"], tag=tag, label_lines=tuple(lines), appears=appears, highlights=lit,
-    )  # fmt: skip
+    )
 
 
 def build_step(s: dict) -> DiagramStep:
@@ -64,4 +64,4 @@ def build_step(s: dict) -> DiagramStep:
     return DiagramStep(
         caption=s["caption"], show=tuple(i for i, _ in s["show"]),
         highlight=tuple(i for i, _ in s["highlight"]), travel=travel, ms=ms,
-    )  # fmt: skip
+    )

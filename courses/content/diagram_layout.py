@@ -19,7 +19,7 @@ WIDTHS = {
             ("#&+<=>DGHNOQU^w~✓✗\u00d7", 0.81), ("%@MWm—", 0.96), ("", 0.64)),
     True: ((" '/IJ\\ijl|", 0.35), ("!\"()*,-.:;[]_`frt\u2013·", 0.46),
            ("$0123456789?EFLTacekosvxyz", 0.67), ("%&@MWmw—", 0.99), ("", 0.78)),
-}  # fmt: skip
+}
 
 Rect = tuple[float, float, float, float]
 Point = tuple[float, float]
@@ -49,7 +49,7 @@ def _block(rows: list[tuple[str, str]], x: float, top: float, anchor: str) -> li
     for text, role in rows:
         size = SIZES[role]
         out.append(DiagramText(text=text, x=round(x, 1), y=round(y + size * 0.95, 1),
-                               anchor=anchor, role=role))  # fmt: skip
+                               anchor=anchor, role=role))
         y += size * LEADING
     return out
 
@@ -133,7 +133,7 @@ def connect(src: Rect, dst: Rect, kind: str, stop: Rect | None) -> dict:
         r, k = 9.0, 4.0
         ring = f"M{_r(m[0] - r)} {_r(m[1])}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0"
         cross = (f"M{_r(m[0] - k)} {_r(m[1] - k)}L{_r(m[0] + k)} {_r(m[1] + k)}"
-                 f"M{_r(m[0] + k)} {_r(m[1] - k)}L{_r(m[0] - k)} {_r(m[1] + k)}")  # fmt: skip
+                 f"M{_r(m[0] + k)} {_r(m[1] - k)}L{_r(m[0] - k)} {_r(m[1] + k)}")
         end = (m[0] - u[0] * r, m[1] - u[1] * r)
         return {"start": p1, "end": end, "mid": _mid(p1, m), "head": "", "cross": ring + cross}
     tip, back = p2, (p2[0] - u[0] * 9, p2[1] - u[1] * 9)
@@ -141,7 +141,7 @@ def connect(src: Rect, dst: Rect, kind: str, stop: Rect | None) -> dict:
         f"{_r(px)},{_r(py)}"
         for px, py in (tip, (back[0] + n[0] * 5, back[1] + n[1] * 5),
                        (back[0] - n[0] * 5, back[1] - n[1] * 5))
-    )  # fmt: skip
+    )
     end = (p2[0] - u[0] * 6, p2[1] - u[1] * 6)
     return {"start": p1, "end": end, "mid": _mid(p1, end), "head": head, "cross": ""}
 

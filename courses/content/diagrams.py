@@ -41,7 +41,7 @@ def _diagram(r: FileReader, data: object) -> Diagram | None:
         required={"id": Id, "title": str, "summary": str, "width": int, "height": int,
                   "parts": list, "steps": list},
         optional={"scale_note": str, "connections": list},
-    )  # fmt: skip
+    )
     canvas = (f.get("width", 0), f.get("height", 0))
     for key in ("width", "height"):
         if f.get(key, 1) <= 0:
@@ -69,7 +69,7 @@ def _diagram(r: FileReader, data: object) -> Diagram | None:
         parts=tuple(build_part(p, steps, by_id) for p in parts) if ok else (),
         connections=tuple(build_link(c, steps, by_id) for c in links) if ok else (),
         steps=tuple(build_step(s) for s in steps),
-    )  # fmt: skip
+    )
 
 
 def _written(f: dict, key: str) -> set:
@@ -85,7 +85,7 @@ def _part(r: FileReader, item: LineDict, line: int) -> dict | None:
         item, line, "part",
         required={"id": Id, "kind": str, "label": str, "x": int, "y": int, "w": int, "h": int},
         optional={"sublabel": str, "parent": Id, "tone": str, "align": str},
-    )  # fmt: skip
+    )
     for key, allowed in (("kind", PART_KINDS), ("tone", TONES), ("align", ALIGNS)):
         _one_of(r, item, f, key, allowed)
     if not {"id", "kind", "label", "x", "y", "w", "h"} <= f.keys():
@@ -121,7 +121,7 @@ def _link(r: FileReader, item: LineDict, line: int) -> dict | None:
         required={"id": Id, "from": Id, "to": Id},
         optional={"kind": str, "label": str, "label_width": int, "label_offset": list,
                   "stop_at": Id},
-    )  # fmt: skip
+    )
     _one_of(r, item, f, "kind", LINK_KINDS)
     offset = [v for v, _ in r.items(f, "label_offset", int, "connection")]
     if "label_offset" in f and len(offset) != 2:
@@ -153,7 +153,7 @@ def _step(r: FileReader, item: LineDict, line: int) -> dict | None:
         item, line, "diagram step",
         required={"caption": str},
         optional={"show": list, "highlight": list, "travel": list, "ms": int},
-    )  # fmt: skip
+    )
     for key in ("show", "highlight"):
         f[key] = r.items(f, key, Id, "diagram step")
     trips = []
@@ -204,4 +204,4 @@ def _check_trip(r: FileReader, number: int, trip: dict, links: tuple, shown: dic
 def _inside(inner: layout.Rect, outer: layout.Rect) -> bool:
     return (outer[0] <= inner[0] and outer[1] <= inner[1]
             and inner[0] + inner[2] <= outer[0] + outer[2]
-            and inner[1] + inner[3] <= outer[1] + outer[3])  # fmt: skip
+            and inner[1] + inner[3] <= outer[1] + outer[3])

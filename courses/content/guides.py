@@ -28,7 +28,7 @@ def load_guide(path: Path, root: Path, problems: list[Problem], url: Callable) -
                   "learning_path": list, "projects": list, "tool_groups": list,
                   "interview_questions": list},
         optional={"careers_note": str},
-    )  # fmt: skip
+    )
     figures = [_figure(r, item, line) for item, line in r.items(f, "figures", dict, "guide")]
     levels = [_level(r, item, line) for item, line in r.items(f, "learning_path", dict, "guide")]
     projects = [_project(r, item, line) for item, line in r.items(f, "projects", dict, "guide")]
@@ -48,7 +48,7 @@ def load_guide(path: Path, root: Path, problems: list[Problem], url: Callable) -
         learning_path=tuple(x for x, _ in levels), projects=tuple(x for x, _ in projects),
         tool_groups=tuple(x for x, _ in groups), interview_questions=tuple(x for x, _ in questions),
         careers_note_html=_md(f.get("careers_note")), version=source.version,
-    )  # fmt: skip
+    )
 
 
 def _level_ok(r: FileReader, item, f: dict) -> bool:
@@ -69,7 +69,7 @@ def _level(r: FileReader, item, line: int):
     f = r.fields(
         item, line, "learning path level",
         required={"level": str, "title": str, "steps": list}, optional={"mistake": str},
-    )  # fmt: skip
+    )
     steps = []
     for step, step_line in r.items(f, "steps", dict, "learning path level"):
         s = r.fields(step, step_line, "learning path step", required={"title": str, "body": str})
@@ -80,21 +80,21 @@ def _level(r: FileReader, item, line: int):
     return PathLevel(
         level=f["level"], title=f["title"], steps=tuple(steps),
         mistake_html=render_inline(f["mistake"]) if f.get("mistake") else "",
-    ), line  # fmt: skip
+    ), line
 
 
 def _project(r: FileReader, item, line: int):
     f = r.fields(
         item, line, "project",
         required={"id": Id, "level": str, "title": str, "scenario": str, "steps": list},
-    )  # fmt: skip
+    )
     steps = [render_inline(s) for s, _ in r.items(f, "steps", str, "project")]
     if not _level_ok(r, item, f) or len(f) < 5:
         return None, line
     return Project(
         id=f["id"], level=f["level"], title=f["title"], scenario_html=_md(f["scenario"]),
         steps=tuple(steps),
-    ), line  # fmt: skip
+    ), line
 
 
 def _group(r: FileReader, item, line: int):
@@ -114,10 +114,10 @@ def _interview(r: FileReader, item, line: int):
     f = r.fields(
         item, line, "interview question",
         required={"id": Id, "question": str, "tests": str, "strategy": str, "sample_answer": str},
-    )  # fmt: skip
+    )
     if len(f) < 5:
         return None, line
     return InterviewQuestion(
         id=f["id"], question=f["question"], tests_html=_md(f["tests"]),
         strategy_html=_md(f["strategy"]), sample_answer_html=_md(f["sample_answer"]),
-    ), line  # fmt: skip
+    ), line

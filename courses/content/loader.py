@@ -40,7 +40,7 @@ def load_course(root: Path, *, urls: Urls | None = None) -> Course:
         chapters=tuple(sorted(chapters, key=lambda c: c.number)),
         guides=tuple(sorted(guides, key=lambda g: g.title.casefold())),
         warnings=tuple(sorted(warnings, key=lambda w: (w.path, w.line))),
-    )  # fmt: skip
+    )
 
 
 def _unique_numbers(chapters: list, problems: list[Problem], root: Path) -> None:

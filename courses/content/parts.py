@@ -32,7 +32,7 @@ def load_glossary(
             item, line, "term",
             required={"id": Id, "term": str, "definition": str, "section": Id},
             optional={"aliases": list, "anchor": Id},
-        )  # fmt: skip
+        )
         f["aliases"] = [a for a, _ in r.items(f, "aliases", str, "term")]
         written.add(f.get("id"))
         if "section" in f and f["section"] not in section_ids:
@@ -51,7 +51,7 @@ def load_glossary(
 def check_term_anchors(
     entries: list[tuple[dict, int]], anchors: dict[str, set[str]], shown: str,
     problems: list[Problem],
-) -> None:  # fmt: skip
+) -> None:
     """Each term's `anchor` must be a heading of the section that teaches it."""
     for f, line in entries:
         anchor = f.get("anchor")
@@ -102,7 +102,7 @@ def load_assessment(
     assessments = [
         a for item, line in r.items(top, "assessments", dict, "assessment file")
         if (a := _assessment(r, item, line, known, linker))
-    ]  # fmt: skip
+    ]
     r.unique([(a.id, line) for a, line in assessments], "assessment id")
     kinds = [(a.kind, line) for a, line in assessments]
     r.unique(kinds, "assessment kind")
@@ -115,7 +115,7 @@ def _question(r: FileReader, item, line: int, anchors: dict, linker: Linker):
         required={"id": Id, "section": Id, "prompt": str, "choices": list, "answer": Id,
                   "explanation": str},
         optional={"anchor": Id},
-    )  # fmt: skip
+    )
     placed = _choices(r, f)
     choices = [c for c, _ in placed]
     section = f.get("section")
@@ -142,7 +142,7 @@ def _question(r: FileReader, item, line: int, anchors: dict, linker: Linker):
         id=f["id"], section_id=f["section"], anchor=f.get("anchor", ""), prompt=f["prompt"],
         choices=tuple(choices), answer=f["answer"],
         explanation_html=render_markdown(f["explanation"], linker=linker).html, version=version,
-    ), line  # fmt: skip
+    ), line
 
 
 def _choices(r: FileReader, f: dict) -> list[tuple[Choice, int]]:
@@ -151,7 +151,7 @@ def _choices(r: FileReader, f: dict) -> list[tuple[Choice, int]]:
         c = r.fields(
             choice_item, choice_line, "choice",
             required={"id": Id, "text": str}, optional={"why_wrong": str},
-        )  # fmt: skip
+        )
         if {"id", "text"} <= c.keys():
             why = render_inline(c["why_wrong"]) if c.get("why_wrong") else ""
             out.append((Choice(id=c["id"], text=c["text"], why_wrong_html=why), choice_line))
@@ -164,7 +164,7 @@ def _assessment(r: FileReader, item, line: int, known: set[str], linker: Linker)
         item, line, "assessment",
         required={"id": Id, "kind": str, "title": str, "questions": list},
         optional={"intro": str, "answers": str},
-    )  # fmt: skip
+    )
     if f.get("answers", "on_submit") not in ANSWER_POLICIES:
         allowed = ", ".join(ANSWER_POLICIES)
         r.error(item.line_of("answers"), f"answers must be one of {allowed}, not '{f['answers']}'")
@@ -185,4 +185,4 @@ def _assessment(r: FileReader, item, line: int, known: set[str], linker: Linker)
     return Assessment(
         id=f["id"], kind=f["kind"], title=f["title"], intro_html=intro,
         question_ids=tuple(q for q, _ in ids), answers=policy,
-    ), line  # fmt: skip
+    ), line

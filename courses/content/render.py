@@ -24,7 +24,7 @@ TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre",
     "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "div", "span",
     "dl", "dt", "dd", "sup", "sub", "kbd", "abbr", "del",
-}  # fmt: skip
+}
 ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},

@@ -17,7 +17,7 @@ RESERVED_IDS = frozenset({
     "objectives-heading", "path", "projects", "questions-heading", "review-heading",
     "section-nav", "section-title", "sections-heading", "toc-heading", "tools", "why",
     "chart-title", "feedback-heading", "practice-error", "practice-heading", "qh", "quiz-nav",
-})  # fmt: skip
+})
 """Fixed ids in templates/ (tests/courses/test_reserved_ids.py keeps this in step)."""
 
 RESERVED_PREFIXES = ("diagram-",)
@@ -26,7 +26,7 @@ RESERVED_PREFIXES = ("diagram-",)
 OTHER_PAGE_PREFIXES = (
     "chapter-", "guide-", "interview-", "letter-", "project-", "qh-", "question-", "rating-",
     "result-", "status-", "step-", "term-", "tools-",
-)  # fmt: skip
+)
 """Built ids on pages that show no section headings, listed so the test accounts for all."""
 
 HEADING_ID = re.compile(r'<h[1-6][^>]*?\sid="([^"]+)"')

@@ -52,4 +52,4 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="answer", name="is_correct", field=models.BooleanField(null=True)
         ),
-    ]  # fmt: skip
+    ]

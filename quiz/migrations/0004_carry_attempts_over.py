@@ -18,12 +18,12 @@ def _versions(apps) -> dict[tuple[str, str], tuple[int, list[str], str]]:
         choices = sorted(
             ({"id": c["id"], "text": c["text"], "why_wrong_html": c["why_wrong_html"]}
              for c in q.choices), key=lambda c: c["id"],
-        )  # fmt: skip
+        )
         row = version_model.objects.create(
             question_id=q.question_id, version=q.question_version, section_id=q.section_id,
             anchor=q.anchor, prompt=q.prompt, choices=choices, answer_id=q.answer_id,
             explanation_html=q.explanation_html,
-        )  # fmt: skip
+        )
         found[key] = (row.pk, [c["id"] for c in choices], q.answer_id)
     return found
 

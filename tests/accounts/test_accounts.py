@@ -11,8 +11,10 @@ PASSWORD = "a-long-pass-phrase-9"
 
 
 def test_sign_up_creates_a_learner_and_logs_in(client):
-    response = client.post("/accounts/signup/", {"username": "zoe", "email": "",
-                                                 "password1": PASSWORD, "password2": PASSWORD})  # fmt: skip
+    response = client.post(
+        "/accounts/signup/",
+        {"username": "zoe", "email": "", "password1": PASSWORD, "password2": PASSWORD},
+    )
     assert response.status_code == 302
     assert response["Location"] == "/progress/"
     user = User.objects.get(username="zoe")
@@ -21,16 +23,21 @@ def test_sign_up_creates_a_learner_and_logs_in(client):
 
 
 def test_sign_up_rejects_a_weak_password_with_a_clear_message(client):
-    response = client.post("/accounts/signup/", {"username": "zoe", "password1": "123",
-                                                 "password2": "123"})  # fmt: skip
+    response = client.post(
+        "/accounts/signup/", {"username": "zoe", "password1": "123", "password2": "123"}
+    )
     assert response.status_code == 200
     assert "This password is too short" in response.content.decode()
     assert not User.objects.exists()
 
 
 def test_sign_up_only_follows_safe_next_urls(client):
-    data = {"username": "zed", "password1": PASSWORD, "password2": PASSWORD,
-            "next": "https://evil.example/"}  # fmt: skip
+    data = {
+        "username": "zed",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "next": "https://evil.example/",
+    }
     assert client.post("/accounts/signup/", data)["Location"] == "/progress/"
 
 
@@ -66,9 +73,14 @@ def test_password_reset_sends_an_email_with_a_link(client):
 def test_password_change_needs_the_old_password(client):
     user = User.objects.create_user("pat", password=PASSWORD)
     client.force_login(user)
-    response = client.post("/accounts/password_change/", {
-        "old_password": "nope", "new_password1": "another-long-phrase-7",
-        "new_password2": "another-long-phrase-7"})  # fmt: skip
+    response = client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": "nope",
+            "new_password1": "another-long-phrase-7",
+            "new_password2": "another-long-phrase-7",
+        },
+    )
     assert response.status_code == 200
     assert "Your old password was entered incorrectly" in response.content.decode()
 
@@ -92,8 +104,9 @@ def test_a_too_long_username_is_refused_with_a_message_not_cut(client):
     form = client.get("/accounts/signup/").content.decode()
     assert 'maxlength="150"' not in form.split('name="username"')[1].split(">")[0]
     name = "u" * 151
-    response = client.post("/accounts/signup/", {"username": name, "password1": PASSWORD,
-                                                 "password2": PASSWORD})  # fmt: skip
+    response = client.post(
+        "/accounts/signup/", {"username": name, "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert "at most 150 characters" in response.content.decode()
     assert not User.objects.exists()
 
@@ -118,8 +131,16 @@ def test_delete_account_page_needs_a_login(client):
     assert response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("url", ["/progress/", "/progress/export.json", "/progress/export.csv",
-                                 "/accounts/delete/", "/accounts/password_change/"])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/progress/",
+        "/progress/export.json",
+        "/progress/export.csv",
+        "/accounts/delete/",
+        "/accounts/password_change/",
+    ],
+)
 def test_personal_pages_are_never_cached(client, url):
     client.force_login(User.objects.create_user("cc", password=PASSWORD))
     cache = client.get(url)["Cache-Control"]

@@ -17,8 +17,13 @@ def redis_cache(settings):
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", 6379)) != 0:
             pytest.skip("no Redis on 127.0.0.1:6379")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": REDIS, "KEY_PREFIX": "d1-limits-test"}}  # fmt: skip
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS,
+            "KEY_PREFIX": "d1-limits-test",
+        }
+    }
     caches["default"].clear()
     yield caches["default"]
     caches["default"].clear()

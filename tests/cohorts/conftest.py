@@ -29,10 +29,19 @@ def submit(user: User, kind: str, correct: int, counted: int = 12, minutes_ago: 
     """A submitted attempt with this score."""
     at = timezone.now() - datetime.timedelta(minutes=minutes_ago)
     return Attempt.objects.create(
-        public_id=f"a{next(_ids)}", user=user, chapter_id=CH, assessment_id=kind, kind=kind,
-        status="submitted", content_version="v", question_count=counted, started_at=at,
-        submitted_at=at, correct=correct, counted=counted,
-    )  # fmt: skip
+        public_id=f"a{next(_ids)}",
+        user=user,
+        chapter_id=CH,
+        assessment_id=kind,
+        kind=kind,
+        status="submitted",
+        content_version="v",
+        question_count=counted,
+        started_at=at,
+        submitted_at=at,
+        correct=correct,
+        counted=counted,
+    )
 
 
 @pytest.fixture

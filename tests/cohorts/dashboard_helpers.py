@@ -21,11 +21,16 @@ def versions() -> dict[str, QuestionVersion]:
     out = {}
     for qid in (Q1, Q2):
         out[qid], _ = QuestionVersion.objects.get_or_create(
-            question_id=qid, version="v1",
-            defaults={"section_id": SECTION, "prompt": f"Prompt of {qid}?", "answer_id": "b",
-                      "explanation_html": "", "choices": [{"id": c, "text": f"Option {c}",
-                      "why_wrong_html": ""} for c in "abcd"]},
-        )  # fmt: skip
+            question_id=qid,
+            version="v1",
+            defaults={
+                "section_id": SECTION,
+                "prompt": f"Prompt of {qid}?",
+                "answer_id": "b",
+                "explanation_html": "",
+                "choices": [{"id": c, "text": f"Option {c}", "why_wrong_html": ""} for c in "abcd"],
+            },
+        )
     return out
 
 
@@ -35,16 +40,30 @@ def sit(user: User, kind: str, choices: dict[str, str], minutes_ago: int = 0) ->
     found = versions()
     right = sum(c == "b" for c in choices.values())
     attempt = Attempt.objects.create(
-        public_id=f"d{next(_ids)}", user=user, chapter_id=CH, assessment_id=kind, kind=kind,
-        status="submitted", content_version="v", question_count=len(choices), started_at=at,
-        submitted_at=at, correct=right, counted=len(choices),
-    )  # fmt: skip
+        public_id=f"d{next(_ids)}",
+        user=user,
+        chapter_id=CH,
+        assessment_id=kind,
+        kind=kind,
+        status="submitted",
+        content_version="v",
+        question_count=len(choices),
+        started_at=at,
+        submitted_at=at,
+        correct=right,
+        counted=len(choices),
+    )
     for pos, (qid, choice) in enumerate(choices.items(), start=1):
         AttemptQuestion.objects.create(
             attempt=attempt, position=pos, version=found[qid], order="0123"
         )
-        Answer.objects.create(attempt=attempt, position=pos, choice_id=choice,
-                              is_correct=choice == "b", answered_at=at)  # fmt: skip
+        Answer.objects.create(
+            attempt=attempt,
+            position=pos,
+            choice_id=choice,
+            is_correct=choice == "b",
+            answered_at=at,
+        )
     return attempt
 
 

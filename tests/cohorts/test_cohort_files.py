@@ -39,9 +39,14 @@ def hand_cohort(cohort):
     ann = learner(cohort, "ann")
     sit(ann, "pre", {Q1: "a", Q2: "b"}, 30)
     sit(ann, "post", {Q1: "b", Q2: "b"}, 10)
-    SectionProgress.objects.create(user=ann, chapter_id=CH, section_id=SECTION,
-                                   content_version="v", opened_at=timezone.now(),
-                                   completed_at=timezone.now())  # fmt: skip
+    SectionProgress.objects.create(
+        user=ann,
+        chapter_id=CH,
+        section_id=SECTION,
+        content_version="v",
+        opened_at=timezone.now(),
+        completed_at=timezone.now(),
+    )
     bob = learner(cohort, "bob")
     sit(bob, "pre", {Q1: "a", Q2: "a"}, 30)
     sit(bob, "post", {Q1: "a", Q2: "b"}, 10)

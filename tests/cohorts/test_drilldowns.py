@@ -43,9 +43,11 @@ def test_a_question_not_in_the_chapter_is_404(client, teacher, cohort):
 
 
 def _urls(cohort, user_id: int) -> list[str]:
-    return [reverse("cohorts:overview", args=[cohort.pk]),
-            reverse("cohorts:learner", args=[cohort.pk, user_id]),
-            reverse("cohorts:item", args=[cohort.pk, Q1])]  # fmt: skip
+    return [
+        reverse("cohorts:overview", args=[cohort.pk]),
+        reverse("cohorts:learner", args=[cohort.pk, user_id]),
+        reverse("cohorts:item", args=[cohort.pk, Q1]),
+    ]
 
 
 def test_another_instructors_cohort_is_404_everywhere(client, other_teacher, cohort, pair):

@@ -105,8 +105,9 @@ def test_a_guest_is_asked_to_log_in_or_sign_up_and_comes_back(client, cohort):
 def test_signing_up_from_the_join_page_returns_to_it(client, cohort):
     target = f"/join/?code={cohort.join_code}"
     pw = "a-long-pass-phrase-8"
-    response = client.post("/accounts/signup/", {"username": "neu", "password1": pw,
-                                                 "password2": pw, "next": target})  # fmt: skip
+    response = client.post(
+        "/accounts/signup/", {"username": "neu", "password1": pw, "password2": pw, "next": target}
+    )
     assert response["Location"] == target
 
 

@@ -125,8 +125,15 @@ def test_a_regenerated_link_replaces_the_old_one(cohort):
 def test_sign_up_with_a_pre_assigned_email_joins(client, cohort):
     RosterEntry.objects.create(cohort=cohort, email="ada@example.org", name="Ada")
     password = "a-long-pass-phrase-7"
-    response = client.post("/accounts/signup/", {"username": "ada", "email": "Ada@Example.org",
-                                                 "password1": password, "password2": password})  # fmt: skip
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "ada",
+            "email": "Ada@Example.org",
+            "password1": password,
+            "password2": password,
+        },
+    )
     assert response.status_code == 302
     assert Membership.objects.filter(cohort=cohort, user__username="ada", left_at=None).exists()
     assert not RosterEntry.objects.exists()

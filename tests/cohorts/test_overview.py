@@ -17,9 +17,14 @@ pytestmark = pytest.mark.django_db
 
 def progress(user, section: str, completed: bool) -> None:
     now = timezone.now()
-    SectionProgress.objects.create(user=user, chapter_id=CH, section_id=section,
-                                   content_version="v", opened_at=now,
-                                   completed_at=now if completed else None)  # fmt: skip
+    SectionProgress.objects.create(
+        user=user,
+        chapter_id=CH,
+        section_id=section,
+        content_version="v",
+        opened_at=now,
+        completed_at=now if completed else None,
+    )
 
 
 @pytest.fixture

@@ -65,8 +65,10 @@ def test_preview_then_import_adds_pre_assigns_and_reports(as_teacher, cohort, te
     make_user("has", email="Has@Example.org")
     member = make_user("member", email="member@example.org")
     joining.join(cohort=cohort, user=member, share_before_joining=False)
-    content = ("\ufeffemail,name\nhas@example.org,Has\nnew@example.org,New\nmember@example.org,M\n"
-               "tess@x,T\nbad,B\n").encode()  # fmt: skip
+    content = (
+        "\ufeffemail,name\nhas@example.org,Has\nnew@example.org,New\nmember@example.org,M\n"
+        "tess@x,T\nbad,B\n"
+    ).encode()
     preview = upload(as_teacher, cohort, content)
     page = preview.content.decode()
     assert "Roster preview" in page and "Nothing has changed yet" in page
@@ -75,9 +77,11 @@ def test_preview_then_import_adds_pre_assigns_and_reports(as_teacher, cohort, te
     assert not RosterEntry.objects.exists()
     result = as_teacher.post(f"/teach/cohorts/{cohort.pk}/roster/import/")
     plan = result.context["plan"]
-    assert ([r.email for r in plan.added], [r.email for r in plan.preassigned],
-            [r.email for r in plan.already]) == (
-        ["has@example.org"], ["new@example.org"], ["member@example.org"])  # fmt: skip
+    assert (
+        [r.email for r in plan.added],
+        [r.email for r in plan.preassigned],
+        [r.email for r in plan.already],
+    ) == (["has@example.org"], ["new@example.org"], ["member@example.org"])
     assert "Roster imported" in result.content.decode()
     assert Membership.objects.filter(cohort=cohort, user__username="has").exists()
     assert RosterEntry.objects.get().email == "new@example.org"
@@ -112,8 +116,10 @@ def test_malformed_rosters_are_refused_and_nothing_is_imported(
     assert (
         message in response.content.decode() and "Nothing was imported" in response.content.decode()
     )
-    forged = as_teacher.post(f"/teach/cohorts/{cohort.pk}/roster/import/",
-                             {"roster_text": content.decode("utf-8", "replace")})  # fmt: skip
+    forged = as_teacher.post(
+        f"/teach/cohorts/{cohort.pk}/roster/import/",
+        {"roster_text": content.decode("utf-8", "replace")},
+    )
     assert forged.status_code in {413, 422}  # a posted roster is never read
     assert not RosterEntry.objects.exists() and not Membership.objects.exists()
 

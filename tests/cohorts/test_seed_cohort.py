@@ -35,8 +35,10 @@ def printed(output: str, label: str) -> str:
 def sign_in(output: str) -> Client:
     """A client signed in through the login form with the printed credentials."""
     client = Client()
-    form = {"username": printed(output, "Instructor username"),
-            "password": printed(output, "Instructor password")}  # fmt: skip
+    form = {
+        "username": printed(output, "Instructor username"),
+        "password": printed(output, "Instructor password"),
+    }
     assert client.post("/accounts/login/", form).status_code == 302
     return client
 
@@ -127,8 +129,9 @@ def test_one_pre_per_learner_one_open_post_and_nothing_in_the_future():
 def test_the_spread_is_realistic():
     seed("--learners", "200", "--seed", "11")
     members = Membership.objects.count()
-    never_started = User.objects.filter(cohort_memberships__isnull=False, attempts=None,
-                                        section_progress=None).count()  # fmt: skip
+    never_started = User.objects.filter(
+        cohort_memberships__isnull=False, attempts=None, section_progress=None
+    ).count()
     assert 0 < never_started < members / 4
     assert Attempt.objects.filter(kind="post", status="in_progress").exists()
     assert Attempt.objects.filter(kind="pre", status="skipped").exists()

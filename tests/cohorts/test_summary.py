@@ -72,8 +72,9 @@ def test_last_activity_is_the_latest_visible_reading_or_assessment(cohort):
 
     a = join(cohort, "a")
     attempt = submit(a, "pre", 6, minutes_ago=30)
-    read = SectionProgress.objects.create(user=a, chapter_id=CH, section_id="s", content_version="v",
-                                          opened_at=timezone.now())  # fmt: skip
+    read = SectionProgress.objects.create(
+        user=a, chapter_id=CH, section_id="s", content_version="v", opened_at=timezone.now()
+    )
     assert summarize([cohort], CHAPTERS)[0].last_activity == read.opened_at
     read.delete()
     assert summarize([cohort], CHAPTERS)[0].last_activity == attempt.submitted_at

@@ -19,8 +19,14 @@ def as_teacher(client, teacher):
 
 def cohort_urls(pk: int) -> list[tuple[str, str]]:
     base = f"/teach/cohorts/{pk}/"
-    posts = ["settings/", "regenerate/", "archive/", "instructors/", "roster/preview/",
-             "roster/import/"]  # fmt: skip
+    posts = [
+        "settings/",
+        "regenerate/",
+        "archive/",
+        "instructors/",
+        "roster/preview/",
+        "roster/import/",
+    ]
     return [("get", base)] + [("post", base + p) for p in posts]
 
 
@@ -56,7 +62,11 @@ def test_settings_save_and_close_the_code(as_teacher, cohort):
     as_teacher.post(f"/teach/cohorts/{cohort.pk}/settings/", data)
     cohort.refresh_from_db()
     assert (cohort.name, cohort.seat_limit, cohort.code_open, cohort.link_open) == (
-        "Renamed", 30, False, True)  # fmt: skip
+        "Renamed",
+        30,
+        False,
+        True,
+    )
     assert "of 30 seats" in as_teacher.get(f"/teach/cohorts/{cohort.pk}/").content.decode()
 
 
@@ -82,8 +92,9 @@ def test_archived_cohorts_are_read_only_and_hidden_from_the_home(as_teacher, coh
     assert "Spring 2026" not in as_teacher.get("/teach/").content.decode()
     assert "Spring 2026" in as_teacher.get("/teach/?archived=1").content.decode()
     old = cohort.join_code
-    response = as_teacher.post(f"/teach/cohorts/{cohort.pk}/regenerate/", {"what": "code"},
-                               follow=True)  # fmt: skip
+    response = as_teacher.post(
+        f"/teach/cohorts/{cohort.pk}/regenerate/", {"what": "code"}, follow=True
+    )
     assert "archived, so it is read-only" in response.content.decode()
     cohort.refresh_from_db()
     assert cohort.join_code == old

@@ -73,8 +73,12 @@ def probe(path: str, **env: str) -> tuple[int, dict]:
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-v0", "-c", code],
-        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     status, payload = result.stdout.strip().splitlines()[-2:]
     return int(status), json.loads(payload)
 

@@ -113,9 +113,17 @@ def test_every_response_carries_the_resource_policy(url):
 def test_learner_pages_answer_head(learner_client):
     start = learner_client.post(f"/quiz{CH}assessments/pre/start/")
     attempt = start["Location"]
-    urls = [*PAGES, "/progress/", "/progress/export.json", "/progress/export.csv",
-            f"/quiz{CH}assessments/pre/", attempt, "/accounts/password_change/",
-            "/accounts/delete/", "/csrf/"]  # fmt: skip
+    urls = [
+        *PAGES,
+        "/progress/",
+        "/progress/export.json",
+        "/progress/export.csv",
+        f"/quiz{CH}assessments/pre/",
+        attempt,
+        "/accounts/password_change/",
+        "/accounts/delete/",
+        "/csrf/",
+    ]
     for url in urls:
         got, head = learner_client.get(url), learner_client.head(url)
         assert (url, got.status_code, head.status_code) == (url, 200, 200)

@@ -56,27 +56,91 @@ def test_infiniband_speeds_are_corrected_everywhere(chapter):
 @pytest.mark.parametrize(
     "fact",
     [
-        "256 GPUs", "rdma/ib", "nvidia-peermem", "DOCA-OFED", "90–95%", "40–60%", "SR-IOV CNI",
-        "SR-IOV device plugin", "SR-IOV Network Operator", "Multus", "RoCEv2", "iWARP", "2–5 µs",
-        "5–10 µs", "p50", "p95", "p99", "STRICT", "35%", "cluster-admin", "Privileged", "Baseline",
-        "Restricted", "warn", "audit", "enforce", "nvidia.com/gpu=true:NoSchedule", "toleration",
-        "20–30 GB", "Trivy", "Grype", "Snyk Container", "Kyverno", "Gatekeeper",
-        "/proc/<pid>/environ", "0400", "External Secrets Operator", "Vault Agent Injector",
-        "AWS Secrets Manager", "Azure Key Vault", "aescbc", "aesgcm", "CMEK", "LUKS", "IPsec",
-        "RequestResponse", "MLflow", "DVC", "Kubeflow Pipelines", "SOC 2 Type II", "HIPAA",
-        "GDPR", "FedRAMP", "NIST AI RMF", "FIPS 140-2", "Falco", "/etc/shadow",
-        "immutable", "50–100", "8 hops", "4 hops", "UDP :53",
+        "256 GPUs",
+        "rdma/ib",
+        "nvidia-peermem",
+        "DOCA-OFED",
+        "90–95%",
+        "40–60%",
+        "SR-IOV CNI",
+        "SR-IOV device plugin",
+        "SR-IOV Network Operator",
+        "Multus",
+        "RoCEv2",
+        "iWARP",
+        "2–5 µs",
+        "5–10 µs",
+        "p50",
+        "p95",
+        "p99",
+        "STRICT",
+        "35%",
+        "cluster-admin",
+        "Privileged",
+        "Baseline",
+        "Restricted",
+        "warn",
+        "audit",
+        "enforce",
+        "nvidia.com/gpu=true:NoSchedule",
+        "toleration",
+        "20–30 GB",
+        "Trivy",
+        "Grype",
+        "Snyk Container",
+        "Kyverno",
+        "Gatekeeper",
+        "/proc/<pid>/environ",
+        "0400",
+        "External Secrets Operator",
+        "Vault Agent Injector",
+        "AWS Secrets Manager",
+        "Azure Key Vault",
+        "aescbc",
+        "aesgcm",
+        "CMEK",
+        "LUKS",
+        "IPsec",
+        "RequestResponse",
+        "MLflow",
+        "DVC",
+        "Kubeflow Pipelines",
+        "SOC 2 Type II",
+        "HIPAA",
+        "GDPR",
+        "FedRAMP",
+        "NIST AI RMF",
+        "FIPS 140-2",
+        "Falco",
+        "/etc/shadow",
+        "immutable",
+        "50–100",
+        "8 hops",
+        "4 hops",
+        "UDP :53",
     ],
-)  # fmt: skip
+)
 def test_seed_fact_reaches_the_learner(chapter, fact):
     assert fact in text_of(chapter)
 
 
 def test_tables_have_every_seed_row(chapter):
     html = " ".join(p.html for s in chapter.sections for p in s.body)
-    for row in ["InfiniBand HDR", "InfiniBand NDR", "RoCEv2", "iWARP", "Data scientist",
-                "ML engineer", "Training job SA", "Platform admin", "SOC 2 Type II", "HIPAA",
-                "GDPR", "FedRAMP", "NIST AI RMF"]:  # fmt: skip
+    for row in [
+        "InfiniBand HDR",
+        "InfiniBand NDR",
+        "RoCEv2",
+        "iWARP",
+        "Data scientist",
+        "ML engineer",
+        "Training job SA",
+        "Platform admin",
+        "SOC 2 Type II",
+        "HIPAA",
+        "GDPR",
+        "FedRAMP",
+        "NIST AI RMF",
+    ]:
         assert re.search(rf"<td[^>]*>{re.escape(row)}</td>", html), row
 
 
@@ -84,11 +148,25 @@ def test_glossary_has_the_ten_seed_terms_and_those_the_chapter_relies_on(chapter
     names = [t.term for t in chapter.terms]
     assert sorted(names, key=str.casefold) == names
     assert set(names) == {
-        "RDMA", "InfiniBand", "GPUDirect RDMA", "SR-IOV", "Multus CNI", "NetworkPolicy", "mTLS",
-        "RBAC", "Pod Security Standards", "Admission Controller",  # the seed's ten
-        "AllReduce", "NCCL", "Service mesh", "Istio", "Pod Security Admission", "Taint",
-        "Toleration", "Falco",
-    }  # fmt: skip
+        "RDMA",
+        "InfiniBand",
+        "GPUDirect RDMA",
+        "SR-IOV",
+        "Multus CNI",
+        "NetworkPolicy",
+        "mTLS",
+        "RBAC",
+        "Pod Security Standards",
+        "Admission Controller",  # the seed's ten
+        "AllReduce",
+        "NCCL",
+        "Service mesh",
+        "Istio",
+        "Pod Security Admission",
+        "Taint",
+        "Toleration",
+        "Falco",
+    }
 
 
 def test_every_question_has_four_choices_an_answer_and_reasons(chapter):
@@ -114,11 +192,19 @@ def test_questions_and_options_match_the_seed_exactly(chapter):
 def test_answer_key_follows_the_chapter(chapter):
     key = {q.id: q.answer for q in chapter.questions}
     assert key == {
-        "rdma-advantage": "b", "gpudirect-removes": "b", "multus-role": "b",
-        "first-network-policy": "c", "istio-strict": "c", "cluster-admin-risk": "b",
-        "pss-inference-profile": "c", "secrets-delivery": "c", "sr-iov-provides": "b",
-        "hipaa-controls": "b", "training-egress": "b", "gpu-node-taint": "b",
-    }  # fmt: skip
+        "rdma-advantage": "b",
+        "gpudirect-removes": "b",
+        "multus-role": "b",
+        "first-network-policy": "c",
+        "istio-strict": "c",
+        "cluster-admin-risk": "b",
+        "pss-inference-profile": "c",
+        "secrets-delivery": "c",
+        "sr-iov-provides": "b",
+        "hipaa-controls": "b",
+        "training-egress": "b",
+        "gpu-node-taint": "b",
+    }
 
 
 def test_skill_guide_is_complete(course):

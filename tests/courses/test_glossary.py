@@ -14,8 +14,16 @@ GLOSSARY = "/chapters/networking-security/glossary/"
 @pytest.mark.django_db
 def test_glossary_covers_the_terms_the_chapter_relies_on(client):
     html = client.get(GLOSSARY).content.decode()
-    for term in ("AllReduce", "NCCL", "Taint", "Toleration", "Falco", "Istio",
-                 "Pod Security Admission", "Service mesh"):  # fmt: skip
+    for term in (
+        "AllReduce",
+        "NCCL",
+        "Taint",
+        "Toleration",
+        "Falco",
+        "Istio",
+        "Pod Security Admission",
+        "Service mesh",
+    ):
         assert f"<dt>{term}</dt>" in html, term
 
 

@@ -87,8 +87,10 @@ def test_htmx_post_with_a_stale_token_gets_a_notice_with_a_reload_link():
     User.objects.create_user("robin", password="a-long-pass-phrase-r")
     client.get("/csrf/")
     stale = client.cookies["csrftoken"].value
-    client.post("/accounts/login/", {"username": "robin", "password": "a-long-pass-phrase-r",
-                                      "csrfmiddlewaretoken": stale})  # fmt: skip
+    client.post(
+        "/accounts/login/",
+        {"username": "robin", "password": "a-long-pass-phrase-r", "csrfmiddlewaretoken": stale},
+    )
     assert client.cookies["csrftoken"].value != stale  # login rotated the token
     response = client.post(
         f"{SECTION}complete/",

@@ -26,9 +26,15 @@ def question(answer: str, *texts: str) -> Question:
         for i, text in enumerate(texts)
     )
     return Question(
-        id="q", section_id="s", anchor="", prompt="Which?", choices=choices, answer=answer,
-        explanation_html="", version="v",
-    )  # fmt: skip
+        id="q",
+        section_id="s",
+        anchor="",
+        prompt="Which?",
+        choices=choices,
+        answer=answer,
+        explanation_html="",
+        version="v",
+    )
 
 
 def codes(q: Question) -> list[str]:
@@ -118,8 +124,11 @@ def test_validate_content_prints_warnings_and_says_ok(flagged_tree: Path, capsys
 def test_validate_content_exits_0_with_only_warnings(flagged_tree: Path) -> None:
     result = subprocess.run(
         [sys.executable, "manage.py", "validate_content", str(flagged_tree)],
-        capture_output=True, text=True, cwd=FIXTURES.parents[1], check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=FIXTURES.parents[1],
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "all/none of the above" in result.stdout
 

@@ -29,9 +29,17 @@ def test_every_page_is_readable_without_an_account(client, url):
 def test_every_page_sends_the_security_headers(client, url):
     response = client.get(url)
     csp = response.headers["Content-Security-Policy"]
-    for directive in ("default-src 'none'", "script-src 'self'", "style-src 'self'",
-                      "img-src 'self'", "font-src 'self'", "connect-src 'self'",
-                      "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"):  # fmt: skip
+    for directive in (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ):
         assert directive in csp
     assert "unsafe" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -50,8 +58,11 @@ def test_chapter_page_lists_objectives_sections_and_where_to_start(client):
     page = text(client.get(CH))
     assert "Chapter 8" in page and "Learning objectives" in page
     assert "Start with section 1: High-Performance Networking for Distributed Training" in page
-    for title in ("Network Policies and Isolation", "Security Best Practices",
-                  "Data Security and Compliance"):  # fmt: skip
+    for title in (
+        "Network Policies and Isolation",
+        "Security Best Practices",
+        "Data Security and Compliance",
+    ):
         assert title in page
     assert re.search(r"About \d+ min", page)
 
@@ -99,8 +110,12 @@ def test_skill_guide_has_path_projects_tools_and_interview_disclosures(client):
     assert html.count("<details>") == 2
     assert "Harden a Model Serving Container" in html
     assert "Enterprise-Grade GPU Workload Security Platform" in html
-    for group in ("Image &amp; Supply Chain Security", "Runtime Security &amp; Monitoring",
-                  "Orchestration &amp; Policy Engines", "Secrets &amp; Identity"):  # fmt: skip
+    for group in (
+        "Image &amp; Supply Chain Security",
+        "Runtime Security &amp; Monitoring",
+        "Orchestration &amp; Policy Engines",
+        "Secrets &amp; Identity",
+    ):
         assert group in html
     assert "9.2" in html and "15%" in html
 

@@ -33,8 +33,13 @@ def learner(client) -> User:
 
 def record(section: str, opened_minutes: int, completed: bool = False) -> ReadingRecord:
     at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=opened_minutes)
-    return ReadingRecord(chapter_id="networking-security", section_id=section, version="v",
-                         opened_at=at, completed_at=at if completed else None)  # fmt: skip
+    return ReadingRecord(
+        chapter_id="networking-security",
+        section_id=section,
+        version="v",
+        opened_at=at,
+        completed_at=at if completed else None,
+    )
 
 
 # --- pure rules -------------------------------------------------------------------------------
@@ -117,8 +122,9 @@ def test_your_progress_lists_sections_with_dates_and_practice(client, learner):
     client.post(
         "/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/", {"done": "1"}
     )
-    client.post("/guides/k8s-gpu-security/interview/crypto-mining-incident/",
-                {"rating": "could_answer"})  # fmt: skip
+    client.post(
+        "/guides/k8s-gpu-security/interview/crypto-mining-incident/", {"rating": "could_answer"}
+    )
     page = client.get("/progress/")
     html = page.content.decode()
     assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
@@ -169,8 +175,14 @@ def test_guest_progress_is_kept_under_their_key_then_merged_on_sign_up(client):
         "/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/", {"done": "1"}
     )
     assert "25% · 1 of 4" in client.get(CH).content.decode()
-    client.post("/accounts/signup/", {"username": "gus", "password1": "a-long-pass-phrase-2",
-                                      "password2": "a-long-pass-phrase-2"})  # fmt: skip
+    client.post(
+        "/accounts/signup/",
+        {
+            "username": "gus",
+            "password1": "a-long-pass-phrase-2",
+            "password2": "a-long-pass-phrase-2",
+        },
+    )
     user = User.objects.get(username="gus")
     rows = {r.section_id: r for r in SectionProgress.objects.filter(user=user)}
     assert rows[S1].completed_at is not None
@@ -183,10 +195,22 @@ def test_guest_progress_is_kept_under_their_key_then_merged_on_sign_up(client):
 def test_merging_keeps_the_furthest_state_and_duplicates_nothing(client):
     user = User.objects.create_user("mia", password="a-long-pass-phrase-3")
     early = datetime(2026, 1, 1, tzinfo=UTC)
-    SectionProgress.objects.create(user=user, chapter_id="networking-security", section_id=S1,
-                                   content_version="v", opened_at=early, completed_at=None)  # fmt: skip
-    SectionProgress.objects.create(user=user, chapter_id="networking-security", section_id=S2,
-                                   content_version="v", opened_at=early, completed_at=early)  # fmt: skip
+    SectionProgress.objects.create(
+        user=user,
+        chapter_id="networking-security",
+        section_id=S1,
+        content_version="v",
+        opened_at=early,
+        completed_at=None,
+    )
+    SectionProgress.objects.create(
+        user=user,
+        chapter_id="networking-security",
+        section_id=S2,
+        content_version="v",
+        opened_at=early,
+        completed_at=early,
+    )
     client.post(complete_url(S1))  # as a guest: S1 completed
     client.get(f"{CH}{S2}/")  # as a guest: S2 only opened
     response = client.post(
@@ -255,9 +279,14 @@ def test_extra_fields_like_user_id_are_ignored(client, learner):
 
 def test_a_learner_never_sees_another_learners_progress(client, learner):
     other = User.objects.create_user("other", password="a-long-pass-phrase-5")
-    SectionProgress.objects.create(user=other, chapter_id="networking-security", section_id=S4,
-                                   content_version="v", opened_at=datetime.now(UTC),
-                                   completed_at=datetime.now(UTC))  # fmt: skip
+    SectionProgress.objects.create(
+        user=other,
+        chapter_id="networking-security",
+        section_id=S4,
+        content_version="v",
+        opened_at=datetime.now(UTC),
+        completed_at=datetime.now(UTC),
+    )
     assert "0% · 0 of 4" in client.get("/progress/").content.decode()
     assert json.loads(client.get("/progress/export.json").content)["reading"] == []
     assert client.get(f"/progress/export.json?user={other.pk}").status_code == 200

@@ -24,8 +24,9 @@ def log(*entries: tuple[str, str, int]) -> str:
 
 
 def parse(raw: str) -> list[tuple[str, str, datetime]]:
-    return [(o.chapter_id, o.section_id, o.opened_at)
-            for o in reading_log.parse(raw, get_course(), NOW)]  # fmt: skip
+    return [
+        (o.chapter_id, o.section_id, o.opened_at) for o in reading_log.parse(raw, get_course(), NOW)
+    ]
 
 
 # --- pure parsing -------------------------------------------------------------------------------
@@ -90,8 +91,13 @@ def test_the_sign_up_and_log_in_forms_carry_the_log_field(client):
 def test_signing_up_keeps_the_reading_logged_in_the_browser(client):
     opened = datetime.now(UTC) - timedelta(hours=2)
     raw = log((CH, S1, ms(opened)), (CH, "forged", ms(opened)), ("x", S2, ms(opened)))
-    data = {"username": "rae", "email": "", "password1": PASSWORD, "password2": PASSWORD,
-            "reading_log": raw}  # fmt: skip
+    data = {
+        "username": "rae",
+        "email": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "reading_log": raw,
+    }
     assert client.post("/accounts/signup/", data).status_code == 302
     row = SectionProgress.objects.get(user__username="rae")
     assert (row.section_id, row.completed_at) == (S1, None)
@@ -103,18 +109,35 @@ def test_signing_up_keeps_the_reading_logged_in_the_browser(client):
 def test_logging_in_adds_logged_reading_but_keeps_the_account_rows(client):
     user = User.objects.create_user("kai", password=PASSWORD)
     done = datetime.now(UTC) - timedelta(days=3)
-    SectionProgress.objects.create(user=user, chapter_id=CH, section_id=S1, content_version="v",
-                                   opened_at=done, completed_at=done)  # fmt: skip
+    SectionProgress.objects.create(
+        user=user,
+        chapter_id=CH,
+        section_id=S1,
+        content_version="v",
+        opened_at=done,
+        completed_at=done,
+    )
     recent = ms(datetime.now(UTC) - timedelta(minutes=5))
-    client.post("/accounts/login/", {"username": "kai", "password": PASSWORD,
-                                     "reading_log": log((CH, S1, recent), (CH, S2, recent))})  # fmt: skip
+    client.post(
+        "/accounts/login/",
+        {
+            "username": "kai",
+            "password": PASSWORD,
+            "reading_log": log((CH, S1, recent), (CH, S2, recent)),
+        },
+    )
     rows = {r.section_id: r for r in SectionProgress.objects.filter(user=user)}
     assert set(rows) == {S1, S2}
     assert rows[S1].completed_at == done and rows[S1].opened_at == done
 
 
 def test_an_oversized_log_field_still_signs_up_and_claims_nothing(client):
-    data = {"username": "big", "email": "", "password1": PASSWORD, "password2": PASSWORD,
-            "reading_log": "[" + "1," * 20_000 + "1]"}  # fmt: skip
+    data = {
+        "username": "big",
+        "email": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "reading_log": "[" + "1," * 20_000 + "1]",
+    }
     assert client.post("/accounts/signup/", data).status_code == 302
     assert not SectionProgress.objects.exists()

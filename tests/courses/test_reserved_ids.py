@@ -68,13 +68,20 @@ def load_problems(root: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     ("heading", "clash"),
-    [("## Main", "main"), ("## Key takeaway", "key-takeaway"), ("## TOC heading", "toc-heading"),
-     ("### Section title", "section-title"), ("## Diagram: flow title", "diagram-flow-title")],
-)  # fmt: skip
+    [
+        ("## Main", "main"),
+        ("## Key takeaway", "key-takeaway"),
+        ("## TOC heading", "toc-heading"),
+        ("### Section title", "section-title"),
+        ("## Diagram: flow title", "diagram-flow-title"),
+    ],
+)
 def test_a_heading_id_that_clashes_is_reported_with_path_and_line(tree, heading, clash):
     path = tree / ALPHA
     path.write_text(path.read_text().replace("## First Part", f"## First Part\n\n{heading}", 1))
     line = path.read_text().splitlines().index(heading) + 1
-    expected = (f"content/{ALPHA}:{line}: heading id '{clash}' is used by the site's own pages; "
-                "choose another")  # fmt: skip
+    expected = (
+        f"content/{ALPHA}:{line}: heading id '{clash}' is used by the site's own pages; "
+        "choose another"
+    )
     assert expected in load_problems(tree)

@@ -23,19 +23,36 @@ def chapter():
 
 
 def attempt(status: str = "submitted", correct: int = 6, counted: int = 12, **extra):
-    return SimpleNamespace(status=status, correct=correct, counted=counted, public_id="a" * 22,
-                           answered=3, question_count=12, **extra)  # fmt: skip
+    return SimpleNamespace(
+        status=status,
+        correct=correct,
+        counted=counted,
+        public_id="a" * 22,
+        answered=3,
+        question_count=12,
+        **extra,
+    )
 
 
 def assessments(pre=None, post_latest=None, post_in_progress=None) -> ChapterAssessments:
-    return ChapterAssessments(pre=pre, post_in_progress=post_in_progress, post_first=post_latest,
-                              post_latest=post_latest, post_best=post_latest,
-                              post_count=1 if post_latest else 0)  # fmt: skip
+    return ChapterAssessments(
+        pre=pre,
+        post_in_progress=post_in_progress,
+        post_first=post_latest,
+        post_latest=post_latest,
+        post_best=post_latest,
+        post_count=1 if post_latest else 0,
+    )
 
 
 def primary(records=(), signed_in=True, **kw) -> tuple[str, list[str]]:
-    steps = spine(progress=summarize(chapter(), list(records)), assessments=assessments(**kw),
-                  signed_in=signed_in, guide_url="/guides/g/", signup_url="/signup/")  # fmt: skip
+    steps = spine(
+        progress=summarize(chapter(), list(records)),
+        assessments=assessments(**kw),
+        signed_in=signed_in,
+        guide_url="/guides/g/",
+        signup_url="/signup/",
+    )
     return steps.primary.action, [s.status for s in steps.steps]
 
 
@@ -70,8 +87,13 @@ def test_every_section_read_leads_to_the_post_study():
 
 
 def test_a_guest_is_told_the_post_study_needs_an_account_before_the_click():
-    steps = spine(progress=summarize(chapter(), ALL_READ), assessments=assessments(),
-                  signed_in=False, guide_url="/g/", signup_url="/signup/")  # fmt: skip
+    steps = spine(
+        progress=summarize(chapter(), ALL_READ),
+        assessments=assessments(),
+        signed_in=False,
+        guide_url="/g/",
+        signup_url="/signup/",
+    )
     assert steps.primary.action == "Sign up to take the post-study assessment"
     assert steps.primary.url.startswith("/signup/?next=")
     assert "needs a free account" in steps.primary.warning
@@ -88,8 +110,10 @@ def test_after_the_post_study_the_review_plan_then_the_skill_guide():
 def test_section_changes_are_tallied_per_section_in_reading_order():
     pre = [(SECTIONS[1], False), (SECTIONS[0], True), (SECTIONS[1], False)]
     post = [(SECTIONS[1], True), (SECTIONS[0], True), (SECTIONS[1], False), ("gone", True)]
-    found = [(c.section.id, c.before, c.after, c.total, c.improved)
-             for c in changes(chapter(), pre, post)]  # fmt: skip
+    found = [
+        (c.section.id, c.before, c.after, c.total, c.improved)
+        for c in changes(chapter(), pre, post)
+    ]
     assert found == [(SECTIONS[0], 1, 1, 1, False), (SECTIONS[1], 0, 1, 2, True)]
 
 

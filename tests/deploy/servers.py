@@ -70,8 +70,13 @@ def manage(env: dict[str, str], *args: str) -> str:
     """Run a management command with these settings; its output."""
     done = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=300,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return done.stdout
 
 
@@ -125,13 +130,23 @@ class Browser:
 
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def request(self, port: int, method: str, path: str, data: dict | None = None,
-                headers: dict[str, str] | None = None) -> Response:  # fmt: skip
+    def request(
+        self,
+        port: int,
+        method: str,
+        path: str,
+        data: dict | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
         """One request to the app server on `port` as if nginx had terminated TLS for it."""
         body = urllib.parse.urlencode(data or {}, doseq=True).encode() if method == "POST" else None
-        sent = {"Host": HOST, "X-Forwarded-Proto": "https", "Referer": f"https://{HOST}/",
-                "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
-                **(headers or {})}  # fmt: skip
+        sent = {
+            "Host": HOST,
+            "X-Forwarded-Proto": "https",
+            "Referer": f"https://{HOST}/",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            **(headers or {}),
+        }
         if body is not None:
             sent["Content-Type"] = "application/x-www-form-urlencoded"
         req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", body, sent, method=method)

@@ -31,10 +31,25 @@ def self_signed(workdir: Path) -> tuple[Path, Path]:
     """A throwaway certificate for the test host name."""
     cert, key = workdir / "cert.pem", workdir / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={HOST}",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 
@@ -42,10 +57,14 @@ def nginx_conf(workdir: Path, *, upstream: int, http_port: int, https_port: int)
     """deploy/nginx rendered for loopback ports, as a whole nginx.conf under workdir/nginx."""
     cert, key = self_signed(workdir)
     site = render_site(
-        upstreams=[f"127.0.0.1:{upstream}"], server_name=HOST, tls_cert=str(cert),
-        tls_key=str(key), static_root=str(workdir / "static"),
-        http_listen=f"127.0.0.1:{http_port}", https_listen=f"127.0.0.1:{https_port}",
-    )  # fmt: skip
+        upstreams=[f"127.0.0.1:{upstream}"],
+        server_name=HOST,
+        tls_cert=str(cert),
+        tls_key=str(key),
+        static_root=str(workdir / "static"),
+        http_listen=f"127.0.0.1:{http_port}",
+        https_listen=f"127.0.0.1:{https_port}",
+    )
     prefix = workdir / "nginx"
     prefix.mkdir()
     conf = prefix / "nginx.conf"
@@ -63,8 +82,12 @@ def proxy(tmp_path_factory):
     manage(env, "collectstatic", "--noinput", "-v0")
     app_port, http_port, https_port = free_ports(3)
     conf = nginx_conf(workdir, upstream=app_port, http_port=http_port, https_port=https_port)
-    checked = subprocess.run([nginx, "-t", "-p", str(conf.parent), "-c", str(conf)],
-                             capture_output=True, text=True, check=False)  # fmt: skip
+    checked = subprocess.run(
+        [nginx, "-t", "-p", str(conf.parent), "-c", str(conf)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert checked.returncode == 0, checked.stderr
     app = start_gunicorn(env, app_port, workdir / "app.log")
     server = subprocess.Popen([nginx, "-p", str(conf.parent), "-c", str(conf)])
@@ -76,8 +99,15 @@ def proxy(tmp_path_factory):
         stop(app)
 
 
-def fetch(port: int, path: str, *, tls: bool = True, method: str = "GET", body: bytes = b"",
-          headers: dict | None = None) -> http.client.HTTPResponse:  # fmt: skip
+def fetch(
+    port: int,
+    path: str,
+    *,
+    tls: bool = True,
+    method: str = "GET",
+    body: bytes = b"",
+    headers: dict | None = None,
+) -> http.client.HTTPResponse:
     """One request to nginx, as a browser on the public name would send it."""
     if tls:
         context = ssl.create_default_context()
@@ -128,8 +158,13 @@ def test_static_files_are_served_by_nginx_compressed_and_cached_for_a_year(proxy
 def test_oversized_bodies_are_refused_before_the_app(proxy):
     _, https = proxy
     big = b"x" * (2 * 1024 * 1024)
-    response = fetch(https, "/accounts/login/", method="POST", body=big,
-                     headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    response = fetch(
+        https,
+        "/accounts/login/",
+        method="POST",
+        body=big,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert response.status == 413
 
 

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.deploy
 def two_servers(postgres_database, redis_url, workdir):
     """Servers A and B (gunicorn, 1 worker each) sharing the database and the cache."""
     prefix = f"two-servers-{uuid.uuid4().hex[:8]}"
-    env = app_env(workdir, DATABASE_URL=postgres_database, REDIS_URL=redis_url,
-                  STUDYHALL_CACHE_PREFIX=prefix)  # fmt: skip
+    env = app_env(
+        workdir, DATABASE_URL=postgres_database, REDIS_URL=redis_url, STUDYHALL_CACHE_PREFIX=prefix
+    )
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     ports = free_port(), None
@@ -43,8 +44,13 @@ def test_one_learner_is_served_alternately_by_two_app_servers(two_servers, redis
     a, b, prefix = two_servers
     me = Browser()
     assert me.request(a, "GET", "/accounts/signup/").status == 200
-    signup = {"username": "alternating", "email": "alt@example.org", "password1": PASSWORD,
-              "password2": PASSWORD, "csrfmiddlewaretoken": me.csrf()}  # fmt: skip
+    signup = {
+        "username": "alternating",
+        "email": "alt@example.org",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "csrfmiddlewaretoken": me.csrf(),
+    }
     assert me.request(a, "POST", "/accounts/signup/", signup).status == 302
 
     page = me.request(b, "GET", SECTION)
@@ -52,8 +58,9 @@ def test_one_learner_is_served_alternately_by_two_app_servers(two_servers, redis
     done = me.request(b, "POST", f"{SECTION}complete/", {"csrfmiddlewaretoken": me.csrf()})
     assert done.status == 302
 
-    started = me.request(a, "POST", f"/quiz{CH}assessments/pre/start/",
-                         {"csrfmiddlewaretoken": me.csrf()})  # fmt: skip
+    started = me.request(
+        a, "POST", f"/quiz{CH}assessments/pre/start/", {"csrfmiddlewaretoken": me.csrf()}
+    )
     assert started.status == 302
     attempt = started.headers["Location"]
     take = me.request(b, "GET", attempt)
@@ -69,8 +76,9 @@ def test_one_learner_is_served_alternately_by_two_app_servers(two_servers, redis
     resumed = me.request(a, "GET", attempt)
     assert resumed.text.count(" checked>") == 12  # A shows every answer saved on either
     final = {name: values[0] for name, values in options.items()}
-    submitted = me.request(a, "POST", f"{attempt}save/",
-                           {**final, "submit": "1", "csrfmiddlewaretoken": me.csrf()})  # fmt: skip
+    submitted = me.request(
+        a, "POST", f"{attempt}save/", {**final, "submit": "1", "csrfmiddlewaretoken": me.csrf()}
+    )
     assert submitted.status == 302
 
     results = text(me.request(b, "GET", attempt).text)

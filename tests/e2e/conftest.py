@@ -28,10 +28,17 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"],
-    }  # fmt: skip
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
 
 
 class Visitor:
@@ -54,8 +61,10 @@ class Visitor:
         self.page.screenshot(path=str(ARTIFACTS / f"{self.name}-{label}.png"), full_page=True)
 
 
-@pytest.fixture(params=[("desktop", "light"), ("phone", "dark"), ("desktop", "dark"),
-                        ("phone", "light")], ids=lambda p: f"{p[0]}-{p[1]}")  # fmt: skip
+@pytest.fixture(
+    params=[("desktop", "light"), ("phone", "dark"), ("desktop", "dark"), ("phone", "light")],
+    ids=lambda p: f"{p[0]}-{p[1]}",
+)
 def visitor(request, browser, live_server):
     size, scheme = request.param
     context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)

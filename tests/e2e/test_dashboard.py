@@ -17,8 +17,9 @@ def test_overview_learner_and_question_pages(visitor):
     page = v.page
     teacher = User.objects.create_user("dash", password=PASSWORD)
     set_instructor(user=teacher, instructor=True)
-    cohort = services.create_cohort(instructor=teacher, name="Dash cohort",
-                                    chapter_ids=["networking-security"])  # fmt: skip
+    cohort = services.create_cohort(
+        instructor=teacher, name="Dash cohort", chapter_ids=["networking-security"]
+    )
     for name, pre, post in [("ann", "a", "b"), ("bob", "c", "c"), ("cat", "b", "a")]:
         user = learner(cohort, name)
         sit(user, "pre", {Q1: pre, Q2: "b"}, 30)

@@ -95,8 +95,12 @@ def journey(v, base: str) -> None:
     page.get_by_role("link", name="overview").click()
     expect(page.locator("h1")).to_have_text("Autumn cohort")
     figures = page.locator("dl.figures")
-    for label, value in (("Enrolled", "2"), ("Pre done", "2"), ("Post done", "2"),
-                         ("Matched n", "2")):  # fmt: skip
+    for label, value in (
+        ("Enrolled", "2"),
+        ("Pre done", "2"),
+        ("Post done", "2"),
+        ("Matched n", "2"),
+    ):
         expect(figures.locator(".figure", has_text=label).locator(".figure-value")).to_have_text(
             value
         )

@@ -10,9 +10,16 @@ from tests.e2e.conftest import ARTIFACTS, Visitor
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CH = "/chapters/networking-security/"
-READING = ["/", CH, *(f"{CH}{s}/" for s in ("hpc-networking", "network-policies",
-           "security-practices", "data-compliance")), f"{CH}glossary/",
-           "/guides/k8s-gpu-security/"]  # fmt: skip
+READING = [
+    "/",
+    CH,
+    *(
+        f"{CH}{s}/"
+        for s in ("hpc-networking", "network-policies", "security-practices", "data-compliance")
+    ),
+    f"{CH}glossary/",
+    "/guides/k8s-gpu-security/",
+]
 WIDTH = "document.scrollingElement.scrollWidth"
 
 
@@ -43,16 +50,19 @@ def test_on_a_phone_the_contents_fold_and_reading_starts_in_the_first_screen(bro
 
 @pytest.mark.parametrize(
     ("size", "section", "diagram"),
-    [((390, 844), "network-policies", "network-policy"),
-     ((1280, 768), "security-practices", "defense-in-depth"),
-     ((1280, 768), "hpc-networking", "rdma-vs-tcp")],
-)  # fmt: skip
+    [
+        ((390, 844), "network-policies", "network-policy"),
+        ((1280, 768), "security-practices", "defense-in-depth"),
+        ((1280, 768), "hpc-networking", "rdma-vs-tcp"),
+    ],
+)
 def test_a_stepped_diagram_its_caption_and_controls_share_one_screen(
     browser, live_server, size, section, diagram
 ):
     width, height = size
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  reduced_motion="no-preference")  # fmt: skip
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, reduced_motion="no-preference"
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}{CH}{section}/")
     figure = page.locator(f"#diagram-{diagram}")

@@ -9,20 +9,31 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 pytestmark = pytest.mark.django_db
-SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
-                    "Referrer-Policy")  # fmt: skip
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+)
 TOKEN = "a" * 32
 
 
 def wsgi_post(path: str, body: bytes, content_type: str) -> tuple[str, dict, bytes]:
     """POST through Django's WSGI handler (as gunicorn calls it), with a valid CSRF pair."""
     environ = {
-        "REQUEST_METHOD": "POST", "PATH_INFO": path, "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "CONTENT_TYPE": content_type,
-        "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body),
-        "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr,
-        "HTTP_COOKIE": f"csrftoken={TOKEN}", "HTTP_X_CSRFTOKEN": TOKEN,
-    }  # fmt: skip
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": path,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "CONTENT_TYPE": content_type,
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+        "HTTP_COOKIE": f"csrftoken={TOKEN}",
+        "HTTP_X_CSRFTOKEN": TOKEN,
+    }
     seen = {}
 
     def start_response(status: str, headers: list, exc_info: object = None) -> None:
@@ -41,9 +52,13 @@ def wsgi_post(path: str, body: bytes, content_type: str) -> tuple[str, dict, byt
 
 @pytest.mark.parametrize("charset", ["utf-16", "UTF-32", "latin-1", "no-such-charset"])
 @pytest.mark.parametrize(
-    "path", ["/accounts/login/", "/accounts/signup/",
-             "/chapters/networking-security/hpc-networking/complete/"],
-)  # fmt: skip
+    "path",
+    [
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/chapters/networking-security/hpc-networking/complete/",
+    ],
+)
 def test_urlencoded_body_in_another_charset_gets_a_clear_415(path, charset):
     body = "username=a&password=b".encode("utf-16" if "16" in charset else "latin-1")
     status, headers, content = wsgi_post(
@@ -57,9 +72,10 @@ def test_urlencoded_body_in_another_charset_gets_a_clear_415(path, charset):
 
 def test_utf8_declared_charset_still_works():
     status, _, _ = wsgi_post(
-        "/accounts/login/", b"username=a&password=b",
+        "/accounts/login/",
+        b"username=a&password=b",
         "application/x-www-form-urlencoded; charset=UTF-8",
-    )  # fmt: skip
+    )
     assert status.startswith("200")  # the login form again, with its error
 
 

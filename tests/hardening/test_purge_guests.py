@@ -58,8 +58,9 @@ def test_two_simultaneous_starts_by_a_new_guest_leave_one_reachable_and_the_orph
 def test_purge_keeps_recent_guests_and_accounts_and_removes_idle_guests(client):
     client.post(START)
     client.post(COMPLETE)
-    client.post("/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/",
-                {"done": "1"})  # fmt: skip
+    client.post(
+        "/guides/k8s-gpu-security/projects/harden-serving-container/steps/1/", {"done": "1"}
+    )
     learner = User.objects.create_user("lee", password="a-long-pass-phrase-9")
     other = Client()
     other.force_login(learner)

@@ -116,8 +116,9 @@ def test_twenty_simultaneous_writes_from_one_guest_all_persist():
     page = guest.get(chapter.url).content.decode()
     assert page.count("Completed") >= len(chapter.sections)
     # all of it joins the account at sign-up
-    guest.post("/accounts/signup/", {"username": "gia", "password1": PASSWORD,
-                                     "password2": PASSWORD})  # fmt: skip
+    guest.post(
+        "/accounts/signup/", {"username": "gia", "password1": PASSWORD, "password2": PASSWORD}
+    )
     user = User.objects.get(username="gia")
     assert SectionProgress.objects.filter(user=user, completed_at__isnull=False).count() == 4
     assert PracticeMark.objects.filter(user=user).count() == marks

@@ -60,8 +60,11 @@ def answer_tokens(client, public_id: str, right: bool) -> dict[int, str]:
 
 
 def answer(client, public_id: str, position: int, token: str, **extra):
-    return client.post(f"/quiz/attempts/{public_id}/answer/", {f"q{position}": token, **extra},
-                       HTTP_HX_REQUEST="true")  # fmt: skip
+    return client.post(
+        f"/quiz/attempts/{public_id}/answer/",
+        {f"q{position}": token, **extra},
+        HTTP_HX_REQUEST="true",
+    )
 
 
 def submit_all(client, public_id: str, tokens: dict[int, str]):
@@ -256,8 +259,9 @@ def test_guest_takes_pre_study_and_it_joins_the_account_on_sign_up(client):
     answer(client, public_id, 1, options(client, public_id)[1][0][0])
     assert client.post(f"/quiz/chapters/{CH}/assessments/post/start/").status_code == 302
     assert Attempt.objects.filter(kind="post").count() == 0  # post-study needs an account
-    client.post("/accounts/signup/", {"username": "guesty", "password1": PASSWORD,
-                                      "password2": PASSWORD})  # fmt: skip
+    client.post(
+        "/accounts/signup/", {"username": "guesty", "password1": PASSWORD, "password2": PASSWORD}
+    )
     attempt = Attempt.objects.get(public_id=public_id)
     assert attempt.user.username == "guesty"
     assert attempt.answers.count() == 1
@@ -458,8 +462,15 @@ def test_only_one_open_post_study_attempt_per_learner(client, learner):
     start(client, "post")
     assert start(client, "post") == Attempt.objects.get(kind="post").public_id
     with pytest.raises(IntegrityError), transaction.atomic():
-        Attempt.objects.create(public_id="dup", user=learner, chapter_id=CH, assessment_id="post",
-                               kind="post", content_version="", started_at="2026-01-01T00:00Z")  # fmt: skip
+        Attempt.objects.create(
+            public_id="dup",
+            user=learner,
+            chapter_id=CH,
+            assessment_id="post",
+            kind="post",
+            content_version="",
+            started_at="2026-01-01T00:00Z",
+        )
 
 
 def test_a_huge_question_number_is_a_clear_error_not_a_crash(client, learner):

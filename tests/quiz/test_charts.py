@@ -41,8 +41,12 @@ def test_layout_draws_pre_and_post_bars_scaled_to_100_percent():
 
 def test_gain_in_plain_words():
     def comp(pre: int, post: int, gain: float | None) -> Comparison:
-        return Comparison(changes={}, pre=Score(correct=pre, counted=12),
-                          post=Score(correct=post, counted=12), gain=gain)  # fmt: skip
+        return Comparison(
+            changes={},
+            pre=Score(correct=pre, counted=12),
+            post=Score(correct=post, counted=12),
+            gain=gain,
+        )
 
     # pre 6/12 = 50 %, post 10/12 = 83.3 %: g = 33.3 / 50 = 0.667
     assert charts.gain_sentence(comp(6, 10, (250 / 3 - 50) / 50)) == (

@@ -41,31 +41,58 @@ def old_attempt(apps, user, kind: str, rng: random.Random, answered: int, submit
     questions = {q.id: q for q in chapter.questions}
     now = timezone.now() - timedelta(days=2 if kind == "pre" else 1)
     attempt = apps.get_model("quiz", "Attempt").objects.create(
-        public_id=secrets.token_urlsafe(12), user_id=user.pk, chapter_id=CH,
-        assessment_id=assessment.id, kind=kind, content_version="old", question_count=12,
+        public_id=secrets.token_urlsafe(12),
+        user_id=user.pk,
+        chapter_id=CH,
+        assessment_id=assessment.id,
+        kind=kind,
+        content_version="old",
+        question_count=12,
         started_at=now,
-    )  # fmt: skip
+    )
     shown, correct = {}, 0
     for position, qid in enumerate(assessment.question_ids, 1):
         q = questions[qid]
-        choices = [{"token": secrets.token_urlsafe(8), "id": c.id, "text": c.text,
-                    "why_wrong_html": c.why_wrong_html} for c in q.choices]  # fmt: skip
+        choices = [
+            {
+                "token": secrets.token_urlsafe(8),
+                "id": c.id,
+                "text": c.text,
+                "why_wrong_html": c.why_wrong_html,
+            }
+            for c in q.choices
+        ]
         rng.shuffle(choices)
         apps.get_model("quiz", "AttemptQuestion").objects.create(
-            attempt=attempt, position=position, question_id=q.id, question_version=q.version,
-            section_id=q.section_id, anchor=q.anchor, prompt=q.prompt, choices=choices,
-            answer_id=q.answer, explanation_html=q.explanation_html,
-        )  # fmt: skip
+            attempt=attempt,
+            position=position,
+            question_id=q.id,
+            question_version=q.version,
+            section_id=q.section_id,
+            anchor=q.anchor,
+            prompt=q.prompt,
+            choices=choices,
+            answer_id=q.answer,
+            explanation_html=q.explanation_html,
+        )
         chosen = rng.choice(choices) if position <= answered else None
         if chosen:
             apps.get_model("quiz", "Answer").objects.create(
-                attempt=attempt, question_id=q.id, choice_id=chosen["id"],
-                choice_text=chosen["text"], answered_at=now,
-            )  # fmt: skip
+                attempt=attempt,
+                question_id=q.id,
+                choice_id=chosen["id"],
+                choice_text=chosen["text"],
+                answered_at=now,
+            )
         right = next(c for c in choices if c["id"] == q.answer)
         correct += chosen is right
-        shown[position] = {"prompt": q.prompt, "options": [c["text"] for c in choices],
-                           "chosen": chosen, "right": right, "explanation": q.explanation_html}  # fmt: skip
+        shown[position] = {
+            "prompt": q.prompt,
+            "options": [c["text"] for c in choices],
+            "chosen": chosen,
+            "right": right,
+            "explanation": q.explanation_html,
+        }
     if submit:
         attempt.status, attempt.submitted_at = "submitted", now + timedelta(minutes=9)
         attempt.correct, attempt.counted = correct, 12
@@ -79,8 +106,9 @@ def results_items(page: str) -> dict[int, dict]:
     for pos, body in re.findall(r'<li id="result-(\d+)"[^>]*>(.*?)</dl>', page, re.S):
         fields = dict(re.findall(r"<dt>([^<]+)</dt><dd>(.*?)</dd>", body, re.S))
         prompt = re.search(r"</span> (.*?)</h3>", body, re.S).group(1)
-        verdict = re.sub(r"<[^>]+>", "", re.search(r'class="verdict">(.*?)</p>', body, re.S)
-                         .group(1)).strip()  # fmt: skip
+        verdict = re.sub(
+            r"<[^>]+>", "", re.search(r'class="verdict">(.*?)</p>', body, re.S).group(1)
+        ).strip()
         items[int(pos)] = {"prompt": prompt, "verdict": verdict, **fields}
     return items
 
@@ -91,9 +119,11 @@ def expected_items(shown: dict[int, dict]) -> dict[int, dict]:
     for pos, s in shown.items():
         chosen, right = s["chosen"], s["right"]
         ok = chosen is right
-        item = {"prompt": html.escape(s["prompt"]),
-                "Your answer": html.escape(chosen["text"]) if chosen else "—",
-                "Explanation": s["explanation"]}  # fmt: skip
+        item = {
+            "prompt": html.escape(s["prompt"]),
+            "Your answer": html.escape(chosen["text"]) if chosen else "—",
+            "Explanation": s["explanation"],
+        }
         if chosen and not ok:
             item["Why not"] = chosen["why_wrong_html"]
         if not ok:

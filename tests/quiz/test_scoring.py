@@ -26,20 +26,36 @@ def test_empty_attempt_scores_zero_percent():
 
 @pytest.mark.parametrize(
     ("pre", "post", "gain"),
-    [(50, 100, 1.0), (50, 75, 0.5), (0, 50, 0.5), (40, 40, 0.0), (80, 60, -1.0), (100, 100, None),
-     (100, 50, None)],
-)  # fmt: skip
+    [
+        (50, 100, 1.0),
+        (50, 75, 0.5),
+        (0, 50, 0.5),
+        (40, 40, 0.0),
+        (80, 60, -1.0),
+        (100, 100, None),
+        (100, 50, None),
+    ],
+)
 def test_normalized_gain(pre, post, gain):
     assert normalized_gain(pre, post) == (pytest.approx(gain) if gain is not None else None)
 
 
 def test_compare_uses_the_same_items_and_classifies_each_change():
     pre = [asked("q1", "a"), asked("q2", "b"), asked("q3", "a"), asked("q4", "b"), asked("q5", "b")]
-    post = [asked("q1", "b"), asked("q2", "a"), asked("q3", "a"), asked("q4", "b"),
-            asked("q6", "b")]  # fmt: skip
+    post = [
+        asked("q1", "b"),
+        asked("q2", "a"),
+        asked("q3", "a"),
+        asked("q4", "b"),
+        asked("q6", "b"),
+    ]
     result = compare(pre, post)
-    assert result.changes == {"q1": "wrong_to_right", "q2": "right_to_wrong",
-                              "q3": "still_wrong", "q4": "kept_right"}  # fmt: skip
+    assert result.changes == {
+        "q1": "wrong_to_right",
+        "q2": "right_to_wrong",
+        "q3": "still_wrong",
+        "q4": "kept_right",
+    }
     assert (result.pre.correct, result.post.correct, result.pre.counted) == (2, 2, 4)
     assert result.gain == pytest.approx(0.0)
 

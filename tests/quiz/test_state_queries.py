@@ -17,8 +17,13 @@ from .test_attempts import CH, answer_tokens, start, submit_all
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ("/", f"/chapters/{CH}/", f"/quiz/chapters/{CH}/assessments/post/",
-         f"/quiz/chapters/{CH}/assessments/pre/", "/progress/")  # fmt: skip
+PAGES = (
+    "/",
+    f"/chapters/{CH}/",
+    f"/quiz/chapters/{CH}/assessments/post/",
+    f"/quiz/chapters/{CH}/assessments/pre/",
+    "/progress/",
+)
 
 
 def more_posts(user: User, count: int, seed: int = 8) -> list[Attempt]:
@@ -27,12 +32,22 @@ def more_posts(user: User, count: int, seed: int = 8) -> list[Attempt]:
     rows = []
     for n in range(count):
         submitted = now - timedelta(days=3, minutes=rng.randrange(100_000))
-        rows.append(Attempt(
-            public_id=f"bulk{user.pk}-{n}", user=user, chapter_id=CH, assessment_id="post", kind=Kind.POST,
-            status=Status.SUBMITTED, content_version="x", question_count=12,
-            started_at=submitted - timedelta(minutes=9), submitted_at=submitted,
-            correct=rng.randrange(13), counted=rng.choice([11, 12]),
-        ))  # fmt: skip
+        rows.append(
+            Attempt(
+                public_id=f"bulk{user.pk}-{n}",
+                user=user,
+                chapter_id=CH,
+                assessment_id="post",
+                kind=Kind.POST,
+                status=Status.SUBMITTED,
+                content_version="x",
+                question_count=12,
+                started_at=submitted - timedelta(minutes=9),
+                submitted_at=submitted,
+                correct=rng.randrange(13),
+                counted=rng.choice([11, 12]),
+            )
+        )
     return Attempt.objects.bulk_create(rows)
 
 

@@ -28,8 +28,15 @@ class Command(BaseCommand):
             help="If a demo cohort exists, only give its instructor a new password (make demo).",
         )
 
-    def handle(self, *args: object, learners: int, seed: int, force: bool, unless_seeded: bool,
-               **options: object) -> None:  # fmt: skip
+    def handle(
+        self,
+        *args: object,
+        learners: int,
+        seed: int,
+        force: bool,
+        unless_seeded: bool,
+        **options: object,
+    ) -> None:
         if not (settings.DEBUG or force):
             raise CommandError(
                 "seed_cohort writes made-up learners: it runs only with DEBUG on "

@@ -30,8 +30,11 @@ def purge(*, days: int) -> dict[str, int]:
     since = timezone.now() - timedelta(days=days)
     keys = [q.values("guest_key") for q in active_keys(since)]
     counts = {}
-    for label, model in (("attempts", Attempt), ("section progress rows", SectionProgress),
-                         ("practice marks", PracticeMark)):  # fmt: skip
+    for label, model in (
+        ("attempts", Attempt),
+        ("section progress rows", SectionProgress),
+        ("practice marks", PracticeMark),
+    ):
         rows = model.objects.filter(user__isnull=True)
         for active in keys:
             rows = rows.exclude(guest_key__in=active)
