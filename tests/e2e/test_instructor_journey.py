@@ -50,6 +50,7 @@ def take(page, base: str, kind: str, right: int) -> None:
         labels = fieldset.locator("label.option")
         pick = labels.filter(has_text=target) if i <= right else labels.filter(has_not_text=target)
         pick.first.locator("input").check()
+    page.wait_for_load_state("networkidle")  # every answer saved (htmx) before the submit
     page.get_by_role("button", name="Submit answers").click()
     expect(page.locator(".score")).to_contain_text(f"{right}/12")
 
