@@ -1,11 +1,14 @@
 """Instructor dashboard pages: a cohort's overview (polled live), a learner, a question."""
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import condition, require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from courses.catalog import get_course
 from reports import cohort_charts
 from reports.cohort import STATUS_LABELS, cohort_report
 from reports.cohort_drill import item_detail, learner_detail
@@ -33,6 +36,19 @@ def _chapter(request: HttpRequest, cohort: object) -> str:
     if wanted not in (cohort.chapter_ids or [""]):
         raise Http404("This cohort does not follow that chapter")
     return wanted
+
+
+def _chapter_links(cohort: object, chapter_id: str) -> dict:
+    """The cohort's chapters for the switcher, and the query that keeps a chosen one in links."""
+    titles = {c.id: f"{c.number}. {c.title}" for c in get_course().chapters}
+    ids = cohort.chapter_ids or []
+    chosen = bool(ids) and chapter_id != ids[0]
+    q = urlencode({"chapter": chapter_id}) if chosen else ""
+    return {
+        "chapters": [(i, titles.get(i, i)) for i in ids],
+        "chapter_q": f"&{q}" if q else "",
+        "chapter_qs": f"?{q}" if q else "",
+    }
 
 
 def _key(request: HttpRequest, cohort_id: int, hx: str) -> str | None:
@@ -70,6 +86,7 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "etag": _key(request, cohort_id, "true"),
         "columns": COLUMNS,
         "labels": STATUS_LABELS,
+        **_chapter_links(cohort, report.chapter_id),
     }
     template = "cohorts/overview.html"
     if request.htmx:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from cohorts.models import Cohort
 from courses.catalog import get_course
+from courses.content.flags import Flag, item_flags
 from courses.content.model import Chapter, Question, Section
 from courses.models import PracticeMark
 from reports.cohort import cohort_report
@@ -136,6 +137,8 @@ class ItemDetail:
     section: Section | None
     versions: tuple[VersionDetail, ...]
     generated_at: datetime.datetime
+    flags: tuple[Flag, ...] = ()
+    """Item-writing cues in the question as the course has it now (the validator's warnings)."""
 
 
 def _version(item: ItemRow, names: dict[int, str]) -> VersionDetail:
@@ -179,4 +182,5 @@ def item_detail(
         section=section,
         generated_at=now,
         versions=tuple(_version(i, names) for i in items),
+        flags=tuple(item_flags(question)) if question else (),
     )
