@@ -152,7 +152,15 @@ def test_static_files_are_served_by_nginx_compressed_and_cached_for_a_year(proxy
     assert response.getheader("Content-Encoding") == "gzip"
     assert "immutable" in response.getheader("Cache-Control")
     assert "max-age=31536000" in response.getheader("Cache-Control")
-    assert fetch(https, "/static/no-such-file.css").status == 404
+    missing = fetch(https, "/static/no-such-file.css")
+    assert missing.status == 404
+    assert missing.getheader("Cache-Control") is None  # a miss is never cached for a year
+    for found in (response, missing):
+        assert found.getheader("X-Content-Type-Options") == "nosniff"
+        assert found.getheader("X-Frame-Options") == "DENY"
+        assert found.getheader("Cross-Origin-Resource-Policy") == "same-origin"
+        assert "max-age=31536000" in found.getheader("Strict-Transport-Security")
+        assert "default-src 'none'" in found.getheader("Content-Security-Policy")
 
 
 def test_oversized_bodies_are_refused_before_the_app(proxy):
