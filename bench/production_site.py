@@ -6,11 +6,9 @@ SQLite in a temp dir, collectstatic, nginx rendered from deploy/nginx_conf.py. B
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from deploy.loopback import free_ports, stop, wait_for_port  # noqa: E402
 from deploy.nginx_conf import render_site, render_standalone  # noqa: E402
 
 PORTS = range(9450, 9500)  # this machine's range for benchmark servers
@@ -38,21 +37,6 @@ class Site:
 def nginx_binary() -> str:
     """The nginx binary ('' when not installed)."""
     return shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin") or ""
-
-
-def free_ports(count: int) -> list[int]:
-    """Free loopback ports in this machine's benchmark range."""
-    found = []
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    raise RuntimeError(f"no {count} free ports in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def app_env(workdir: Path, host: str) -> dict[str, str]:
@@ -99,28 +83,6 @@ def nginx_conf(workdir: Path, host: str, ports: list[int]) -> tuple[Path, Path]:
     return cert, conf
 
 
-def wait_for(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
-    """Return once something listens on the loopback port; fail if the server died."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"server exited with {server.returncode}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port}")
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stop a server this script started."""
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-
-
 @contextmanager
 def production_site(host: str = "localhost", workers: int = 2) -> Iterator[Site]:
     """Run the site until the block ends; everything it made is removed afterwards."""
@@ -132,7 +94,7 @@ def production_site(host: str = "localhost", workers: int = 2) -> Iterator[Site]
         for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
             command = [sys.executable, "manage.py", *args]
             subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-        ports = free_ports(3)
+        ports = free_ports(3, PORTS)
         cert, conf = nginx_conf(workdir, host, ports)
         nginx_command = [nginx, "-p", str(conf.parent), "-c", str(conf)]
         subprocess.run([*nginx_command, "-t", "-q"], check=True, timeout=30)
@@ -145,9 +107,9 @@ def production_site(host: str = "localhost", workers: int = 2) -> Iterator[Site]
                     [GUNICORN, *config], cwd=ROOT, env=gunicorn_env, stdout=log, stderr=log
                 )
             )
-        wait_for(ports[0], servers[-1])
+        wait_for_port(ports[0], server=servers[-1])
         servers.append(subprocess.Popen(nginx_command))
-        wait_for(ports[2], servers[-1])
+        wait_for_port(ports[2], server=servers[-1])
         yield Site(host=host, http_port=ports[1], https_port=ports[2], cert=cert)
     finally:
         for server in reversed(servers):

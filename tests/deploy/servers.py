@@ -2,7 +2,6 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+from deploy import loopback
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 HOST = "study.test"  # the public name nginx would pass on as Host
@@ -21,17 +22,7 @@ PORTS = range(8300, 8400)  # the ports these machines allow test servers on
 
 def free_ports(count: int) -> list[int]:
     """Free loopback ports in the allowed range."""
-    found = []
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    raise RuntimeError("no free ports in 8300-8399")
+    return loopback.free_ports(count, PORTS)
 
 
 def free_port() -> int:
@@ -39,15 +30,8 @@ def free_port() -> int:
     return free_ports(1)[0]
 
 
-def wait_for_port(port: int, seconds: float = 10) -> None:
-    """Return once something listens on the loopback port."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on port {port}")
+wait_for_port = loopback.wait_for_port
+stop = loopback.stop
 
 
 def app_env(workdir: Path, **extra: str) -> dict[str, str]:
@@ -97,15 +81,6 @@ def start_gunicorn(env: dict[str, str], port: int, log: Path, workers: int = 1) 
             time.sleep(0.1)
     server.kill()
     raise RuntimeError(f"gunicorn did not start: {log.read_text()[-2000:]}")
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stop a server this test started."""
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
