@@ -156,6 +156,14 @@ def _state(rows: list[Attempt], post_count: int) -> ChapterAssessments:
     )
 
 
+def has_submitted_post(request: HttpRequest, chapter: Chapter) -> bool:
+    """Whether the requester has submitted a post-study attempt (one indexed EXISTS query)."""
+    if not request.user.is_authenticated:
+        return False
+    attempts = Attempt.objects.filter(owner(request), chapter_id=chapter.id)
+    return submitted_posts(attempts).exists()
+
+
 def recent_posts(request: HttpRequest, chapter: Chapter) -> list[Attempt]:
     """The newest submitted post-study attempts, at most RECENT of them (one query)."""
     if not request.user.is_authenticated:

@@ -104,3 +104,14 @@ def test_one_attempt_is_listed_without_a_count_line(client, sitting):
     html = client.get(f"/quiz/chapters/{CH}/assessments/post/").content.decode()
     assert "Your attempts" in html and "submitted attempts" not in html
     assert "· latest · best" in html
+
+
+def test_held_pre_study_results_ask_one_exists_query_whose_post_it_is(client, sitting):
+    user, _ = sitting
+    pre = Attempt.objects.get(user=user, kind=Kind.PRE).public_id
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(f"/quiz/attempts/{pre}/").content.decode()
+    assert "Explanation" in html  # the learner's own post-study attempt releases the answers
+    assert not any("COUNT(" in q["sql"] for q in captured)  # no whole assessment state
+    Attempt.objects.filter(user=user, kind=Kind.POST).update(user=User.objects.create_user("x"))
+    assert "Explanation" not in client.get(f"/quiz/attempts/{pre}/").content.decode()
