@@ -4,8 +4,9 @@ import random
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -115,3 +116,22 @@ def test_held_pre_study_results_ask_one_exists_query_whose_post_it_is(client, si
     assert not any("COUNT(" in q["sql"] for q in captured)  # no whole assessment state
     Attempt.objects.filter(user=user, kind=Kind.POST).update(user=User.objects.create_user("x"))
     assert "Explanation" not in client.get(f"/quiz/attempts/{pre}/").content.decode()
+
+
+def test_a_guest_state_is_their_own_pre_study_attempt_with_its_answer_count(rf, client):
+    public_id = start(client)
+    client.post(
+        f"/quiz/attempts/{public_id}/save/", {"q1": answer_tokens(client, public_id, True)[1]}
+    )
+    other = Client()
+    start(other)
+    request = rf.get("/")
+    request.user, request.session = AnonymousUser(), client.session
+    assert request.session.keys()  # the session is loaded before counting
+    with CaptureQueriesContext(connection) as captured:
+        state = chapter_assessments(request, get_course().chapter(CH))
+    assert len(captured) == 1
+    assert state.pre.public_id == public_id and state.pre.answered == 1
+    assert state.post_count == 0 and state.post_latest is None
+    request.session = Client().session  # a guest without attempts
+    assert chapter_assessments(request, get_course().chapter(CH)).pre is None
