@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, FloatField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Coalesce, Greatest
+from django.db.models import F, FloatField, Q, QuerySet
+from django.db.models.functions import Cast, Greatest
 from django.http import Http404, HttpRequest
 
 from courses.content.model import Chapter
 
 from . import scoring
-from .models import GUEST_KEY, Answer, Attempt, AttemptQuestion, Kind, Status
+from .models import GUEST_KEY, Attempt, AttemptQuestion, Kind, Status
+from .state_sql import state_rows
 
 RECENT = 10
 """How many submitted post-study attempts the assessment overview lists."""
@@ -91,51 +92,14 @@ def submitted_posts(attempts: QuerySet[Attempt]) -> QuerySet[Attempt]:
     return attempts.filter(kind=Kind.POST, status=Status.SUBMITTED)
 
 
-def _picks(mine: QuerySet[Attempt], guest: bool) -> Q:
-    """The pre, the open post and the first, latest and best posts: each an indexed LIMIT 1.
-
-    Guests only ever have a pre-study attempt (found by its partial unique index).
-    """
-    posts = submitted_posts(mine)
-    picks = [mine.filter(kind=Kind.PRE)]
-    if not guest:
-        picks += [
-            mine.filter(kind=Kind.POST, status=Status.IN_PROGRESS),
-            posts.order_by("submitted_at", "pk"),
-            posts.order_by("-submitted_at", "-pk"),
-            posts.order_by(ratio().desc(), "submitted_at", "pk"),
-        ]
-    found = Q()
-    for pick in picks:
-        found |= Q(pk=Subquery(pick.values("pk")[:1]))
-    return found
-
-
 def chapter_assessments(request: HttpRequest, chapter: Chapter) -> ChapterAssessments:
     """One query, whatever the number of attempts: at most five rows and a count."""
-    mine = owner(request)
-    if mine is None:
+    if request.user.is_authenticated:
+        rows = state_rows(user_id=request.user.pk, guest_key=None, chapter_id=chapter.id)
+    elif key := request.session.get(GUEST_KEY):
+        rows = state_rows(user_id=None, guest_key=key, chapter_id=chapter.id)
+    else:
         return _state([], 0)
-    attempts = Attempt.objects.filter(mine, chapter_id=chapter.id)
-    count = (
-        submitted_posts(attempts)
-        .order_by()
-        .values("chapter_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    answered = (
-        Answer.objects.filter(attempt=OuterRef("pk"))
-        .order_by()
-        .values("attempt")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = list(
-        Attempt.objects.filter(_picks(attempts, not request.user.is_authenticated)).annotate(
-            answered=Coalesce(Subquery(answered), 0), post_count=Coalesce(Subquery(count), 0)
-        )
-    )
     return _state(rows, rows[0].post_count if rows else 0)
 
 
@@ -154,6 +118,14 @@ def _state(rows: list[Attempt], post_count: int) -> ChapterAssessments:
         post_best=best[0] if best else None,
         post_count=post_count,
     )
+
+
+def has_submitted_post(request: HttpRequest, chapter: Chapter) -> bool:
+    """Whether the requester has submitted a post-study attempt (one indexed EXISTS query)."""
+    if not request.user.is_authenticated:
+        return False
+    attempts = Attempt.objects.filter(owner(request), chapter_id=chapter.id)
+    return submitted_posts(attempts).exists()
 
 
 def recent_posts(request: HttpRequest, chapter: Chapter) -> list[Attempt]:

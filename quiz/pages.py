@@ -6,7 +6,7 @@ from courses.catalog import get_course
 from courses.content.model import Chapter
 
 from . import charts, feedback, scoring
-from .lookups import asked, chapter_assessments, pre_attempt
+from .lookups import asked, has_submitted_post, pre_attempt
 from .models import Answer, Attempt, AttemptQuestion, Kind, Status
 
 
@@ -81,7 +81,7 @@ def results_context(attempt: Attempt, chapter: Chapter, request: object) -> dict
     show_answers = feedback.answers_shown(
         attempt,
         chapter,
-        has_post=lambda: chapter_assessments(request, chapter).post_first is not None,
+        has_post=lambda: has_submitted_post(request, chapter),
     )
     changes = []
     if comparison:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from courses.catalog import chapter_or_404
 
 from . import feedback
-from .lookups import attempt_or_404, chapter_assessments
+from .lookups import attempt_or_404, has_submitted_post
 from .models import Answer, Status
 
 
@@ -26,11 +26,9 @@ def practice(request: HttpRequest, public_id: str, position: int) -> HttpRespons
     chapter = chapter_or_404(attempt.chapter_id)
     if attempt.status != Status.SUBMITTED:
         raise Http404("Practice opens once the attempt is submitted")
-
-    def has_post() -> bool:
-        return chapter_assessments(request, chapter).post_first is not None
-
-    if not feedback.answers_shown(attempt, chapter, has_post=has_post):
+    if not feedback.answers_shown(
+        attempt, chapter, has_post=lambda: has_submitted_post(request, chapter)
+    ):
         raise Http404("The answers to this attempt are not shown yet")
     current = {q.id for q in chapter.questions}
     kept = set(

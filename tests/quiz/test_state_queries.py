@@ -4,8 +4,9 @@ import random
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -104,3 +105,33 @@ def test_one_attempt_is_listed_without_a_count_line(client, sitting):
     html = client.get(f"/quiz/chapters/{CH}/assessments/post/").content.decode()
     assert "Your attempts" in html and "submitted attempts" not in html
     assert "· latest · best" in html
+
+
+def test_held_pre_study_results_ask_one_exists_query_whose_post_it_is(client, sitting):
+    user, _ = sitting
+    pre = Attempt.objects.get(user=user, kind=Kind.PRE).public_id
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(f"/quiz/attempts/{pre}/").content.decode()
+    assert "Explanation" in html  # the learner's own post-study attempt releases the answers
+    assert not any("COUNT(" in q["sql"] for q in captured)  # no whole assessment state
+    Attempt.objects.filter(user=user, kind=Kind.POST).update(user=User.objects.create_user("x"))
+    assert "Explanation" not in client.get(f"/quiz/attempts/{pre}/").content.decode()
+
+
+def test_a_guest_state_is_their_own_pre_study_attempt_with_its_answer_count(rf, client):
+    public_id = start(client)
+    client.post(
+        f"/quiz/attempts/{public_id}/save/", {"q1": answer_tokens(client, public_id, True)[1]}
+    )
+    other = Client()
+    start(other)
+    request = rf.get("/")
+    request.user, request.session = AnonymousUser(), client.session
+    assert request.session.keys()  # the session is loaded before counting
+    with CaptureQueriesContext(connection) as captured:
+        state = chapter_assessments(request, get_course().chapter(CH))
+    assert len(captured) == 1
+    assert state.pre.public_id == public_id and state.pre.answered == 1
+    assert state.post_count == 0 and state.post_latest is None
+    request.session = Client().session  # a guest without attempts
+    assert chapter_assessments(request, get_course().chapter(CH)).pre is None
