@@ -15,6 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .model import TocEntry
+from .tables import LabelCells
 from .tips import TIP_CLASSES, TermTip, tip_nodes
 
 DIAGRAM_RE = re.compile(r"^\[\[\s*diagram:\s*([^\]\s]+)\s*\]\]$")
@@ -30,7 +31,7 @@ ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "th": {"align"},
-    "td": {"align"},
+    "td": {"align", "data-label"},
     "ol": {"start"},
     "div": {"data-diagram"},
     "button": {"type", "popovertarget"},
@@ -179,6 +180,7 @@ class _StudyHall(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.parser.blockprocessors.register(_DiagramBlock(md.parser), "diagram", 95)
         md.treeprocessors.register(_LinkTree(md), "studyhall-links", 4)
+        md.treeprocessors.register(LabelCells(md), "studyhall-table-labels", 3)
 
 
 _local = threading.local()

@@ -21,6 +21,9 @@ READING = [
     "/guides/k8s-gpu-security/",
 ]
 WIDTH = "document.scrollingElement.scrollWidth"
+# Tables whose content is wider than the box they are shown in (cut off, scrolling sideways).
+CUT_TABLES = """[...document.querySelectorAll('.prose table')]
+  .filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.textContent.slice(0, 40))"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -32,6 +35,12 @@ def test_every_reading_page_fits_a_390_px_phone(browser, live_server, scheme):
         assert v.page.evaluate(WIDTH) <= 390, url
         header = v.page.locator(".site-header").bounding_box()
         assert header["height"] <= 64, f"{url}: the header wraps ({header['height']} px)"
+        crumbs = v.page.locator(".breadcrumbs")
+        if crumbs.count():
+            assert crumbs.bounding_box()["height"] <= 32, f"{url}: the breadcrumb wraps"
+        title = v.page.locator("h1").first.bounding_box()
+        assert title["y"] <= 160, f"{url}: the page title starts {title['y']} px down"
+        assert v.page.evaluate(CUT_TABLES) == [], f"{url}: a table is cut off"
         v.check(re.sub(r"\W+", "-", url).strip("-") or "home")
     context.close()
 
