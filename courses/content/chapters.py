@@ -4,17 +4,18 @@ import math
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .diagrams import load_diagrams
 from .fields import FileReader, Id
 from .files import SourceFile, prose_lines, read_source, read_yaml, split_front_matter
-from .model import BodyPart, Chapter, Diagram, Section
+from .model import BodyPart, Chapter, Diagram, Section, Term
 from .parts import build_terms, check_term_anchors, load_assessment, load_glossary
 from .problems import Problem
 from .reserved import clashing_heading_ids, heading_line
 from .render import DIAGRAM_RE, Linker, render_inline, render_markdown, split_slots
+from .tips import TermTip
 
 WORDS_PER_MINUTE = 200
 RESERVED = {"glossary", "assessment", "assessments", "progress"}
@@ -66,12 +67,17 @@ def load_chapter(
     glossary = urls.glossary(chapter_id)
     diagrams = load_diagrams(folder / "diagrams", root, problems)
     entries, term_ids = load_glossary(folder / "glossary.yaml", root, problems, section_ids)
-    linker = Linker(
+    links = Linker(
         section_href=lambda sid: urls.section(chapter_id, sid) if sid in section_ids else None,
         term_href=lambda tid: f"{glossary}#term-{tid}" if tid in term_ids else None,
-        terms=tuple((e["id"], (e["term"], *e["aliases"])) for e, _ in entries),
     )
     placed = [(sid, drafts[sid]) for sid, _ in order if sid in drafts]
+    terms = build_terms(entries, links)
+    linker = replace(
+        links,
+        terms=tuple((e["id"], (e["term"], *e["aliases"])) for e, _ in entries),
+        tips=_tips(terms, placed, links, lambda sid: urls.section(chapter_id, sid)),
+    )
     sections = [
         _render(draft, number, urls.section(chapter_id, draft.fields["id"]), linker, diagrams, problems)
         for number, (_, draft) in enumerate(placed, 1)
@@ -90,9 +96,27 @@ def load_chapter(
         id=f["id"], number=f["number"], url=urls.chapter(f["id"]), glossary_url=glossary,
         title=f["title"],
         summary_html=render_markdown(f["summary"]).html, objectives=tuple(objectives),
-        sections=tuple(sections), terms=build_terms(entries, linker.links_only()), questions=questions,
+        sections=tuple(sections), terms=terms, questions=questions,
         assessments=assessments, diagrams=tuple(diagrams.values()),
     )
+
+
+def _tips(
+    terms: tuple[Term, ...], placed: list, links: Linker, section_url: Callable[[str], str]
+) -> dict[str, TermTip]:
+    """Each term's definition as shown where it is first used, with the heading that teaches it."""
+    numbers = {sid: (n, draft.fields.get("title", sid)) for n, (sid, draft) in enumerate(placed, 1)}
+    return {
+        t.id: TermTip(
+            term=t.term,
+            definition_html=t.definition_html,
+            glossary_href=links.term_href(t.id),
+            taught_href=section_url(t.section_id) + (f"#{t.anchor}" if t.anchor else ""),
+            taught_label="section {}: {}".format(*numbers[t.section_id]),
+        )
+        for t in terms
+        if t.section_id in numbers
+    }
 
 
 def _read_sections(folder: Path, root: Path, problems: list[Problem]) -> dict[str, _Draft]:

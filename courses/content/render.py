@@ -4,7 +4,7 @@ import html
 import re
 import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import markdown
@@ -15,6 +15,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .model import TocEntry
+from .tables import LabelCells
+from .tips import TIP_CLASSES, TermTip, tip_nodes
 
 DIAGRAM_RE = re.compile(r"^\[\[\s*diagram:\s*([^\]\s]+)\s*\]\]$")
 SLOT_RE = re.compile(r'<div class="diagram-slot" data-diagram="([a-z0-9-]+)"></div>')
@@ -23,24 +25,27 @@ CODE_LANGS = ("yaml", "bash", "sh", "shell", "console", "python", "json", "text"
 TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre",
     "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "div", "span",
-    "dl", "dt", "dd", "sup", "sub", "kbd", "abbr", "del",
+    "dl", "dt", "dd", "sup", "sub", "kbd", "abbr", "del", "button",
 }
 ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "th": {"align"},
-    "td": {"align"},
+    "td": {"align", "data-label"},
     "ol": {"start"},
     "div": {"data-diagram"},
+    "button": {"type", "popovertarget"},
+    "span": {"id", "popover"},
     **{h: {"id"} for h in ("h2", "h3", "h4", "h5", "h6")},
 }
 CLASSES = {
     "div": {"admonition", "note", "warning", "tip", "danger", "diagram-slot", "codeblock"},
     "p": {"admonition-title"},
     "a": {"term"},
+    "button": {"term"},
     "code": {f"language-{lang}" for lang in CODE_LANGS},
     # Code highlighted at load time: Pygments' short token classes, styled by the stylesheet.
-    "span": {c for c in STANDARD_TYPES.values() if c},
+    "span": {c for c in STANDARD_TYPES.values() if c} | TIP_CLASSES,
 }
 SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 
@@ -55,12 +60,15 @@ class Linker:
     """Term id to URL, or None when there is no such term."""
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(term id, spellings) for every glossary term."""
+    tips: Mapping[str, TermTip] = field(default_factory=dict)
+    """Term id to the definition shown where the term is first used (none: a glossary link)."""
     pattern: re.Pattern | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         spellings = sorted({s for _, names in self.terms for s in names}, key=len, reverse=True)
         if spellings:
-            alternation = "|".join(re.escape(s) for s in spellings)
+            # A spelling may wrap across source lines: any run of whitespace matches its spaces.
+            alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in spellings)
             object.__setattr__(self, "pattern", re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"))
 
     def links_only(self) -> "Linker":
@@ -69,6 +77,7 @@ class Linker:
 
     def term_for(self, spelling: str) -> str:
         """The term id a spelling belongs to."""
+        spelling = " ".join(spelling.split())
         return next(tid for tid, names in self.terms if spelling in names)
 
 
@@ -145,14 +154,12 @@ class _LinkTree(Treeprocessor):
             if term_id in self.seen:
                 continue
             self.seen.add(term_id)
-            link = ET.Element("a", {"class": "term", "href": self.linker.term_href(term_id)})
-            link.text = match.group(0)
             chunk = text[pos : match.start()]
             if created:
                 created[-1].tail = chunk
             else:
                 lead = chunk
-            created.append(link)
+            created.extend(self._term(term_id, match.group(0)))
             pos = match.end()
         if created:
             created[-1].tail = text[pos:]
@@ -160,10 +167,20 @@ class _LinkTree(Treeprocessor):
         return created
 
 
+    def _term(self, term_id: str, text: str) -> list[ET.Element]:
+        tip = self.linker.tips.get(term_id)
+        if tip is not None:
+            return tip_nodes(self.md, tip, term_id, text)
+        link = ET.Element("a", {"class": "term", "href": self.linker.term_href(term_id)})
+        link.text = text
+        return [link]
+
+
 class _StudyHall(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.parser.blockprocessors.register(_DiagramBlock(md.parser), "diagram", 95)
         md.treeprocessors.register(_LinkTree(md), "studyhall-links", 4)
+        md.treeprocessors.register(LabelCells(md), "studyhall-table-labels", 3)
 
 
 _local = threading.local()

@@ -35,3 +35,17 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.parameters.csrfmiddlewaretoken = token;
   }
 });
+
+// Plain form posts (submitting an assessment, logging out) carry the token the page was rendered
+// with; after signing in or up in another tab that one is stale. Send the current one instead.
+document.addEventListener(
+  "submit",
+  (event) => {
+    const token = cookieToken();
+    if (!token) return;
+    for (const input of event.target.querySelectorAll("input[name=csrfmiddlewaretoken]")) {
+      input.value = token;
+    }
+  },
+  true,
+);

@@ -26,3 +26,32 @@ document.addEventListener("keydown", (event) => {
 });
 
 for (const hint of document.querySelectorAll(".key-hint")) hint.hidden = false;
+
+// Submitting while an answer is still being saved would race it: the submit closes the attempt
+// and the late save is refused (409). Hold the submit until every save has finished, then send
+// it as the learner pressed it. Queued saves start right after one ends, hence the timeout.
+let saving = 0;
+let heldSubmit = null;
+const inQuiz = (event) => event.target.closest && event.target.closest(".quiz-form");
+
+document.addEventListener("htmx:beforeRequest", (event) => {
+  if (inQuiz(event)) saving += 1;
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  if (!inQuiz(event)) return;
+  saving = Math.max(0, saving - 1);
+  setTimeout(() => {
+    if (saving > 0 || !heldSubmit) return;
+    const { form, submitter } = heldSubmit;
+    heldSubmit = null;
+    form.requestSubmit(submitter);
+  }, 0);
+});
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches(".quiz-form") || saving === 0) return;
+  event.preventDefault();
+  heldSubmit = { form, submitter: event.submitter };
+  const note = form.querySelector(".submit-wait");
+  if (note) note.hidden = false;
+});

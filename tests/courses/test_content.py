@@ -166,6 +166,22 @@ def test_glossary_has_the_ten_seed_terms_and_those_the_chapter_relies_on(chapter
         "Taint",
         "Toleration",
         "Falco",
+        "RoCE",
+        "iWARP",
+        "NVIDIA Network Operator",
+        "CNI plugin",
+        "Default-deny policy",
+        "Sidecar proxy",
+        "Service account",
+        "Kyverno",
+        "OPA/Gatekeeper",
+        "Defense in depth",
+        "etcd",
+        "Envelope encryption",
+        "Audit log",
+        "Data lineage",
+        "FIPS 140-2",
+        "PHI",
     }
 
 

@@ -64,3 +64,45 @@ def test_a_failed_security_check_says_so_and_offers_a_reload(context, live_serve
 
 def _first_step(page) -> str:
     return page.locator(".check-item").first.get_attribute("id").removeprefix("step-")
+
+
+def test_signing_up_in_another_tab_breaks_no_mark_tick_or_plain_form(context, live_server):
+    guide = Visitor(context.new_page(), "tabs-signup-guide")
+    guide.page.goto(live_server.url + GUIDE)
+    reading = Visitor(context.new_page(), "tabs-signup-reading")
+    reading.page.goto(live_server.url + SECTION)
+
+    second = context.new_page()
+    second.goto(live_server.url + "/accounts/signup/")
+    second.locator("#id_username").fill("tab-signer")
+    second.locator("#id_password1").fill(PASSWORD)
+    second.locator("#id_password2").fill(PASSWORD)
+    second.get_by_role("button", name="Sign up").click()
+    expect(second.locator("h1")).to_have_text("Your progress")
+
+    step = "#step-" + _first_step(guide.page)
+    guide.page.locator(step + " button").click()
+    expect(guide.page.locator(step)).to_have_class("check-item is-done")
+    reading.page.get_by_role("button", name="Mark as complete").click()
+    expect(reading.page.locator("#completion")).to_contain_text("Completed on")
+    reading.check("tabs-signup-marked")
+    second.reload()
+    expect(second.locator("main")).to_contain_text("1 of 4 sections complete")
+    expect(second.locator("main")).to_contain_text("1 of 12 project steps done")
+
+    # A plain form (log out in the header) rendered before a log-in in another tab still works.
+    reading.page.reload()
+    stale = reading.page.locator("header input[name=csrfmiddlewaretoken]").input_value()
+    second.get_by_role("button", name="Log out").click()
+    second.goto(live_server.url + "/accounts/login/")
+    second.locator("#id_username").fill("tab-signer")
+    second.locator("#id_password").fill(PASSWORD)
+    second.get_by_role("button", name="Log in").click()
+    expect(second.locator("h1")).to_have_text("Your progress")
+    assert _cookie(context, "csrftoken") not in stale  # the log-in rotated the token
+    reading.page.get_by_role("button", name="Log out").click()
+    expect(reading.page.locator(".messages")).to_contain_text("You are logged out")
+
+
+def _cookie(context, name: str) -> str:
+    return next(c["value"] for c in context.cookies() if c["name"] == name)

@@ -21,6 +21,9 @@ READING = [
     "/guides/k8s-gpu-security/",
 ]
 WIDTH = "document.scrollingElement.scrollWidth"
+# Tables whose content is wider than the box they are shown in (cut off, scrolling sideways).
+CUT_TABLES = """[...document.querySelectorAll('.prose table')]
+  .filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.textContent.slice(0, 40))"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -32,6 +35,12 @@ def test_every_reading_page_fits_a_390_px_phone(browser, live_server, scheme):
         assert v.page.evaluate(WIDTH) <= 390, url
         header = v.page.locator(".site-header").bounding_box()
         assert header["height"] <= 64, f"{url}: the header wraps ({header['height']} px)"
+        crumbs = v.page.locator(".breadcrumbs")
+        if crumbs.count():
+            assert crumbs.bounding_box()["height"] <= 32, f"{url}: the breadcrumb wraps"
+        title = v.page.locator("h1").first.bounding_box()
+        assert title["y"] <= 160, f"{url}: the page title starts {title['y']} px down"
+        assert v.page.evaluate(CUT_TABLES) == [], f"{url}: a table is cut off"
         v.check(re.sub(r"\W+", "-", url).strip("-") or "home")
     context.close()
 
@@ -51,9 +60,13 @@ def test_on_a_phone_the_contents_fold_and_reading_starts_in_the_first_screen(bro
 @pytest.mark.parametrize(
     ("size", "section", "diagram"),
     [
-        ((390, 844), "network-policies", "network-policy"),
-        ((1280, 768), "security-practices", "defense-in-depth"),
-        ((1280, 768), "hpc-networking", "rdma-vs-tcp"),
+        (size, section, diagram)
+        for size in ((390, 844), (1280, 768))
+        for section, diagram in (
+            ("network-policies", "network-policy"),
+            ("security-practices", "defense-in-depth"),
+            ("hpc-networking", "rdma-vs-tcp"),
+        )
     ],
 )
 def test_a_stepped_diagram_its_caption_and_controls_share_one_screen(
@@ -68,14 +81,19 @@ def test_a_stepped_diagram_its_caption_and_controls_share_one_screen(
     figure = page.locator(f"#diagram-{diagram}")
     figure.get_by_role("button", name="Next step").click()
     figure.locator(".dg-svg").evaluate("el => el.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(600)
-    svg = figure.locator(".dg-svg").bounding_box()
-    controls = figure.locator(".dg-controls").bounding_box()
-    now = figure.locator(".dg-now").bounding_box()
-    for name, box in (("drawing", svg), ("controls", controls), ("caption", now)):
-        assert box["y"] >= -1 and box["y"] + box["height"] <= height + 1, (name, box)
-    beside = controls["x"] >= svg["x"] + svg["width"] - 1
-    assert beside or svg["y"] + svg["height"] <= controls["y"] + 1, "controls cover the drawing"
+    steps = figure.locator(".diagram-steps li").count()
+    for step in range(2, steps + 1):  # stepping on, nothing moves out of the screen
+        expect(figure.locator(".dg-counter")).to_have_text(f"Step {step} of {steps}")
+        page.wait_for_timeout(300)
+        svg = figure.locator(".dg-svg").bounding_box()
+        controls = figure.locator(".dg-controls").bounding_box()
+        now = figure.locator(".dg-now").bounding_box()
+        for name, box in (("drawing", svg), ("controls", controls), ("caption", now)):
+            assert box["y"] >= -1 and box["y"] + box["height"] <= height + 1, (step, name, box)
+        beside = controls["x"] >= svg["x"] + svg["width"] - 1
+        assert beside or svg["y"] + svg["height"] <= controls["y"] + 1, "controls cover it"
+        if step < steps:
+            figure.get_by_role("button", name="Next step").click()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"diagram-{diagram}-{width}.png"))
     context.close()

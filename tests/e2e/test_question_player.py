@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, Visitor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-pass-phrase-qp"
@@ -81,3 +81,35 @@ def test_number_keys_navigator_confirm_redirect_back_and_chart(visitor):
     page.get_by_role("link", name="Back to your results").click()
     expect(page.locator(".score")).to_have_text(score)
     assert v.errors == []
+
+
+def test_a_submit_while_an_answer_is_saving_waits_for_it(browser, live_server):
+    User.objects.create_user("racer", password=PASSWORD)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    v = Visitor(context.new_page(), "phone-racer")
+    page = v.page
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("#id_username").fill("racer")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + "/quiz/chapters/networking-security/assessments/pre/")
+    page.get_by_role("button", name="Start the pre-study assessment").click()
+    page.wait_for_load_state("load")
+    held = []
+    page.route(re.compile(r"/answer/$"), lambda route: held.append(route))
+    page.locator("fieldset.question").nth(0).locator("label.option").nth(1).click()
+    for _ in range(50):  # the save leaves the page and is held here
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.locator(".submit-wait")).to_be_visible()
+    assert "/confirm/" not in page.url, "the submit waited for the save"
+    held[0].continue_()
+    expect(page).to_have_url(re.compile(r"/confirm/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Submit with 11 unanswered questions?"
+    )
+    v.check("submit-after-save")  # no console error: the save was not refused
+    context.close()

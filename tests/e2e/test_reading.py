@@ -41,10 +41,10 @@ def test_reader_walks_home_chapter_sections_glossary_and_guide(visitor):
     page.locator("a[rel=next]").click()
     page.locator(".pager-next").click()
     expect(page.locator("h1")).to_have_text("Key terms")
-    expect(page.locator(".term-entry")).to_have_count(18)
+    expect(page.locator(".term-entry")).to_have_count(34)
     v.check("glossary")
 
-    page.get_by_role("link", name="Home").first.click()
+    page.get_by_role("link", name="Study Hall").click()  # the brand: home, on a phone too
     page.get_by_role("link", name=re.compile("Container and Kubernetes security")).click()
     expect(page.locator("h1")).to_contain_text("Container and Kubernetes security")
     for summary in page.locator("summary").all():
@@ -54,12 +54,39 @@ def test_reader_walks_home_chapter_sections_glossary_and_guide(visitor):
     v.check("guide")
 
 
-def test_glossary_link_in_a_section_lands_on_the_term(visitor):
+def test_a_term_opens_its_definition_in_place_and_leads_to_the_glossary(visitor):
     v, base = visitor
-    v.page.goto(base + "/chapters/networking-security/hpc-networking/")
-    v.page.locator('a.term[href$="#term-rdma"]').click()
-    expect(v.page).to_have_url(re.compile(r"/glossary/#term-rdma$"))
-    expect(v.page.locator("#term-rdma")).to_contain_text("Remote Direct Memory Access")
+    page = v.page
+    page.goto(base + "/chapters/networking-security/hpc-networking/")
+    term = page.get_by_role("button", name="Remote Direct Memory Access")
+    tip = page.locator("#tip-rdma")
+    expect(tip).to_be_hidden()
+    term.click()
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("without involving the remote CPU")
+    width = page.viewport_size["width"]
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    assert box["y"] >= term.bounding_box()["y"], "the definition opens below the term"
+    v.check("term-definition-open")
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    term.click()
+    tip.get_by_role("link", name="Glossary entry").click()
+    expect(page).to_have_url(re.compile(r"/glossary/#term-rdma$"))
+    expect(page.locator("#term-rdma")).to_contain_text("Remote Direct Memory Access")
+
+
+def test_without_javascript_a_term_still_opens_its_definition(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/chapters/networking-security/security-practices/")
+    page.get_by_role("button", name="taint", exact=True).click()
+    tip = page.locator("#tip-taint")
+    expect(tip).to_be_visible()
+    tip.get_by_role("link", name=re.compile("^Taught in section 3")).click()
+    expect(page).to_have_url(re.compile(r"/security-practices/#gpu-node-taints-and-tolerations$"))
+    context.close()
 
 
 def test_keyboard_reader_skips_to_content_with_visible_focus(visitor):
