@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from courses.models import PracticeMark, SectionProgress
 from quiz.models import Attempt
-from reports.cohort import STATUSES
+from reports.cohort import STATUSES, CohortReport
 from reports.cohort_learners import LearnerRow
 
 from .models import Cohort, Membership
@@ -26,6 +26,8 @@ SORTS = {
     "activity": lambda r: r.last_activity_at.timestamp() if r.last_activity_at else float("-inf"),
 }
 """Learners-table sort keys; undefined values sort first (lowest)."""
+FILTERS = (*STATUSES, "attention")
+"""Learners-table filters: a status, or everyone the needs-attention list names."""
 
 
 def _num(value: float | None) -> float:
@@ -39,14 +41,19 @@ def table_options(request: HttpRequest) -> tuple[str, str, str]:
     key = sort.removeprefix("-")
     if key not in SORTS:
         return "name", "", f"Unknown sort “{sort[:40]}”: choose a column heading link."
-    if status and status not in STATUSES:
+    if status and status not in FILTERS:
         return sort, "", f"Unknown status “{status[:40]}”: choose one of the status links."
     return sort, status, ""
 
 
-def learners_view(rows: tuple[LearnerRow, ...], sort: str, status: str) -> list[LearnerRow]:
-    """The learners table filtered by status and sorted (a leading '-' reverses)."""
-    shown = [r for r in rows if not status or r.status == status]
+def learners_view(report: CohortReport, sort: str, status: str) -> list[LearnerRow]:
+    """The learners table filtered by status (or needing attention), sorted ('-' reverses)."""
+    rows = report.learners
+    if status == "attention":
+        flagged = {a.user_id for a in report.attention}
+        shown = [r for r in rows if r.user_id in flagged]
+    else:
+        shown = [r for r in rows if not status or r.status == status]
     return sorted(shown, key=SORTS[sort.removeprefix("-")], reverse=sort.startswith("-"))
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from reports import cohort_charts
 from reports.cohort import STATUS_LABELS, cohort_report
+from reports.cohort_attention import SHOWN
 from reports.cohort_drill import item_detail, learner_detail
 
 from .access import instructor_only, taught_cohort_or_404
@@ -61,7 +62,10 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "sort": sort,
         "status": status,
         "problem": problem,
-        "learners": learners_view(report.learners, sort, status),
+        "learners": learners_view(report, sort, status),
+        "attention": report.attention[:SHOWN],
+        "attention_more": max(0, len(report.attention) - SHOWN),
+        "attention_learners": sum(a.user_id is not None for a in report.attention),
         "bar": cohort_charts.status_bar(report),
         "section_bars": sections,
         "section_h": sections_h,

@@ -13,6 +13,7 @@ from reports.stats.intervals import mean_change, t975, wilson
 from reports.stats.item import (
     RANDOM_GUESS,
     item_gain,
+    kept_options,
     mcnemar_exact,
     option_counts,
     option_transitions,
@@ -43,6 +44,7 @@ __all__ = [
     "hake_band",
     "item_gain",
     "item_tags",
+    "kept_options",
     "kr20",
     "kr20_from_sums",
     "mcnemar_exact",

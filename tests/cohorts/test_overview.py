@@ -172,7 +172,8 @@ def test_a_stubborn_distractor_tags_the_item_and_flags_its_learners(client, teac
     r = cohort_report(cohort, now=timezone.now())
     q1 = next(i for i in r.items if i.item_id == Q1)
     assert q1.stubborn == {"c": 2} and "stubborn" in [t.code for t in q1.tags]
-    assert [(a.kind, a.label) for a in r.attention] == [("stubborn", "sam"), ("stubborn", "sue")]
+    flagged = [(a.label, [(f.kind, f.item_id, f.choice) for f in a.flags]) for a in r.attention]
+    assert flagged == [("sam", [("stubborn", Q1, "c")]), ("sue", [("stubborn", Q1, "c")])]
     client.force_login(teacher)
     page = client.get(reverse("cohorts:overview", args=[cohort.pk])).content.decode()
     assert "rule: chose stubborn distractor c before and after" in page
