@@ -16,18 +16,18 @@ from reports.cohort_summary import learner_memberships
 
 MATCHED = """
 WITH members AS ({members}),
-visible AS (
-  SELECT a.id, a.user_id, a.kind,
-    ROW_NUMBER() OVER (PARTITION BY a.user_id, a.kind ORDER BY a.submitted_at, a.id) AS rank
-  FROM quiz_attempt a JOIN members m ON m.user_id = a.user_id
-  WHERE a.chapter_id = %s AND a.status = 'submitted' AND a.submitted_at >= m.since
+pairs AS MATERIALIZED (
+  SELECT b.user_id, b.id AS pre_id, (
+    SELECT f.id FROM quiz_attempt f
+    WHERE f.user_id = b.user_id AND f.chapter_id = b.chapter_id AND f.kind = 'post'
+      AND f.status = 'submitted' AND f.submitted_at >= m.since
+    ORDER BY f.submitted_at, f.id LIMIT 1
+  ) AS post_id
+  FROM quiz_attempt b JOIN members m ON m.user_id = b.user_id
+  WHERE b.chapter_id = %s AND b.kind = 'pre' AND b.status = 'submitted'
+    AND b.submitted_at >= m.since
 ),
-pairs AS (
-  SELECT b.user_id, b.id AS pre_id, f.id AS post_id
-  FROM visible b JOIN visible f ON f.user_id = b.user_id AND f.kind = 'post' AND f.rank = 1
-  WHERE b.kind = 'pre' AND b.rank = 1
-),
-matched AS (
+matched AS MATERIALIZED (
   SELECT p.user_id, qb.version_id, rb.choice_id AS pre_choice, rf.choice_id AS post_choice,
     CASE WHEN rb.is_correct THEN 1 ELSE 0 END AS pre_right,
     CASE WHEN rf.is_correct THEN 1 ELSE 0 END AS post_right
@@ -36,31 +36,35 @@ matched AS (
   JOIN quiz_attemptquestion qf ON qf.attempt_id = p.post_id AND qf.version_id = qb.version_id
   LEFT JOIN quiz_answer rb ON rb.attempt_id = p.pre_id AND rb.position = qb.position
   LEFT JOIN quiz_answer rf ON rf.attempt_id = p.post_id AND rf.position = qf.position
+  WHERE p.post_id IS NOT NULL
 )
 """
 
-CELLS = """
-SELECT version_id, pre_choice, pre_right, post_choice, post_right, COUNT(*)
-FROM matched GROUP BY 1, 2, 3, 4, 5
-"""
-
-TOTALS = """
-, totals AS (
+FIGURES = """
+, core AS (
+  SELECT version_id FROM (
+    SELECT m.version_id, ROW_NUMBER() OVER (
+      PARTITION BY v.question_id ORDER BY COUNT(*) DESC, m.version_id) AS pick
+    FROM matched m JOIN quiz_questionversion v ON v.id = m.version_id
+    GROUP BY m.version_id, v.question_id
+  ) ranked WHERE pick = 1
+),
+totals AS (
   SELECT user_id, SUM(pre_right) AS total,
-    SUM(CASE WHEN version_id IN ({core}) THEN pre_right ELSE 0 END) AS core_total,
-    SUM(CASE WHEN version_id IN ({core}) THEN 1 ELSE 0 END) AS core_asked
+    SUM(CASE WHEN version_id IN (SELECT version_id FROM core) THEN pre_right ELSE 0 END) AS ct,
+    SUM(CASE WHEN version_id IN (SELECT version_id FROM core) THEN 1 ELSE 0 END) AS asked
   FROM matched GROUP BY user_id
 )
-SELECT m.version_id, m.pre_right, CASE WHEN t.core_asked = %s THEN 1 ELSE 0 END AS full_set,
-  COUNT(*), SUM(t.total), SUM(t.total * t.total), SUM(t.core_total),
-  SUM(t.core_total * t.core_total)
+SELECT m.version_id, NULL, m.pre_choice, m.pre_right, m.post_choice, m.post_right,
+  CASE WHEN m.version_id IN (SELECT version_id FROM core) THEN 1 ELSE 0 END,
+  CASE WHEN t.asked = (SELECT COUNT(*) FROM core) THEN 1 ELSE 0 END,
+  COUNT(*), SUM(t.total), SUM(t.total * t.total), SUM(t.ct), SUM(t.ct * t.ct)
 FROM matched m JOIN totals t ON t.user_id = m.user_id
-GROUP BY 1, 2, 3
-"""
-
-SECTIONS = """
-SELECT v.section_id, COUNT(DISTINCT m.user_id)
-FROM matched m JOIN quiz_questionversion v ON v.id = m.version_id GROUP BY 1
+GROUP BY 1, 3, 4, 5, 6, 7, 8
+UNION ALL
+SELECT NULL, v.section_id, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(DISTINCT m.user_id),
+  NULL, NULL, NULL, NULL
+FROM matched m JOIN quiz_questionversion v ON v.id = m.version_id GROUP BY v.section_id
 """
 
 KEPT = """
@@ -114,24 +118,15 @@ def _marks(n: int) -> str:
     return ", ".join(["%s"] * n) or "NULL"
 
 
-def cells(cohort: Cohort, chapter_id: str) -> list[tuple]:
-    """(version id, pre choice, pre right, post choice, post right, learners) per cell."""
-    return _matched(cohort, chapter_id, CELLS, [])
+def figures(cohort: Cohort, chapter_id: str) -> list[tuple]:
+    """Grouped matched answers in one statement: cell rows, then one row per section.
 
-
-def totals(cohort: Cohort, chapter_id: str, core: list[int]) -> list[tuple]:
-    """Pre totals by (version, pre right, asked every core version): n, sum, sum of squares.
-
-    Each row: version id, pre right, full set, n, sum and sum of squares of the learners' pre
-    totals over every matched version, then over the core versions only.
+    A cell row: version id, None, pre choice, pre right, post choice, post right, core version,
+    asked every core version, learners, then the sum and sum of squares of their pre totals over
+    every matched version and over the core versions (the most-asked version of each question).
+    A section row: None, section id, six Nones, matched learners with one of its questions.
     """
-    tail = TOTALS.format(core=_marks(len(core)))
-    return _matched(cohort, chapter_id, tail, [*core, *core, len(core)])
-
-
-def section_learners(cohort: Cohort, chapter_id: str) -> dict[str, int]:
-    """Section id to the matched learners with at least one of its questions."""
-    return dict(_matched(cohort, chapter_id, SECTIONS, []))
+    return _matched(cohort, chapter_id, FIGURES, [])
 
 
 def kept_choices(
