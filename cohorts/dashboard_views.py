@@ -7,8 +7,9 @@ from django.views.decorators.http import condition, require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from reports import cohort_charts
-from reports.cohort import STATUS_LABELS, cohort_report
+from reports.cohort import STATUS_LABELS
 from reports.cohort_attention import SHOWN
+from reports.cohort_cache import cached_report
 from reports.cohort_drill import item_detail, learner_detail
 
 from .access import instructor_only, taught_cohort_or_404
@@ -37,8 +38,8 @@ def _chapter(request: HttpRequest, cohort: object) -> str:
 
 
 def _key(request: HttpRequest, cohort_id: int, hx: str) -> str | None:
-    today = timezone.now().date().isoformat()
-    return activity_etag(request, cohort_id, f"{request.get_full_path()}|{hx}|{today}")
+    hour = timezone.now().strftime("%Y-%m-%dT%H")  # as the cached report's key
+    return activity_etag(request, cohort_id, f"{request.get_full_path()}|{hx}|{hour}")
 
 
 def _etag(request: HttpRequest, cohort_id: int) -> str | None:
@@ -53,7 +54,7 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
     """A cohort's figures: header, status, learners, items, sections, attention, charts."""
     cohort = taught_cohort_or_404(request, cohort_id)
     sort, status, problem = table_options(request)
-    report = cohort_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
+    report = cached_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
     sections, sections_h = cohort_charts.section_rows(report)
     dots, dots_h = cohort_charts.item_dots(report)
     context = {

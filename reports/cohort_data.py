@@ -12,7 +12,7 @@ from django.db.models import Max, QuerySet
 from cohorts.models import Cohort
 from courses.models import PracticeMark, SectionProgress
 from quiz.models import Answer, Attempt, AttemptQuestion, QuestionVersion
-from reports.cohort_sql import reading
+from reports.cohort_sql import attempts, reading
 from reports.cohort_summary import learner_memberships
 
 
@@ -154,12 +154,24 @@ def _answers(attempt_ids: list[int], chapter_id: str, users: QuerySet) -> dict[i
     return asked
 
 
+def _all_attempts(cohort: Cohort, chapter_id: str, learners: dict[int, LearnerRows]) -> None:
+    for row in attempts(cohort, chapter_id):
+        who = learners.get(row[1])
+        if who is None:
+            continue
+        found = dict(zip(FIELDS, row, strict=True))
+        if found["kind"] == "pre":
+            who.pre = found
+        else:
+            who.posts.append(found)
+
+
 def cohort_learners(cohort: Cohort, chapter_id: str, sections: list[str]) -> dict[int, LearnerRows]:
     """Every learner's visible attempts, reading aggregated per learner, practice: 4 queries."""
     members = _members(cohort)
     users = members.values("user_id")
     learners = _learners(members)
-    _attempts(users, chapter_id, learners)
+    _all_attempts(cohort, chapter_id, learners)
     _reading(cohort, chapter_id, learners, sections)
     _practice(users, learners)
     return learners

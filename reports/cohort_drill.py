@@ -8,7 +8,7 @@ from courses.catalog import get_course
 from courses.content.model import Chapter, Question, Section
 from courses.models import PracticeMark
 from quiz.models import QuestionVersion
-from reports.cohort import cohort_report
+from reports.cohort_cache import cached_report
 from reports.cohort_data import cohort_rows
 from reports.cohort_items import ItemRow
 from reports.cohort_learners import LearnerRow, learner_rows
@@ -165,7 +165,7 @@ def item_detail(
     cohort: Cohort, question_id: str, chapter_id: str, *, now: datetime.datetime
 ) -> ItemDetail | None:
     """One question over the cohort, or None when the chapter never had it."""
-    report = cohort_report(cohort, now=now, chapter_id=chapter_id)
+    report = cached_report(cohort, now=now, chapter_id=chapter_id)
     items = [i for i in report.items if i.item_id == question_id]
     chapter = _chapter(chapter_id)
     question = (

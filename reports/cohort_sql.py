@@ -9,7 +9,6 @@ except the two that name learners on purpose (stubborn cells, one question's cel
 import datetime
 
 from django.db import connection
-from django.utils.dateparse import parse_datetime
 
 from cohorts.models import Cohort
 from reports.cohort_summary import learner_memberships
@@ -88,6 +87,14 @@ WHERE p.chapter_id = %s AND p.opened_at >= m.since
 GROUP BY p.user_id
 """
 
+ATTEMPTS = """
+WITH members AS ({members})
+SELECT a.id, a.user_id, a.kind, a.submitted_at, a.correct, a.counted
+FROM quiz_attempt a JOIN members m ON m.user_id = a.user_id
+WHERE a.chapter_id = %s AND a.status = 'submitted' AND a.submitted_at >= m.since
+ORDER BY a.submitted_at, a.id
+"""
+
 COMPLETED = """
 WITH members AS ({members})
 SELECT p.section_id, COUNT(*)
@@ -146,9 +153,20 @@ def one_item(cohort: Cohort, chapter_id: str, question_id: str) -> list[tuple]:
 
 
 def _when(value: object) -> datetime.datetime | None:
-    if value is None or isinstance(value, datetime.datetime):
+    """A timestamp as the ORM gives it: SQLite hands raw SQL naive UTC (text for aggregates)."""
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    if value is None or value.tzinfo is not None:
         return value
-    return parse_datetime(value).replace(tzinfo=datetime.UTC)  # SQLite stores UTC text
+    return value.replace(tzinfo=datetime.UTC)
+
+
+def attempts(cohort: Cohort, chapter_id: str) -> list[tuple]:
+    """(id, user id, kind, submitted at, correct, counted) of every visible submitted attempt,
+    oldest first."""
+    members, member_params = _members(cohort)
+    rows = _run(ATTEMPTS.format(members=members), [*member_params, chapter_id])
+    return [(i, u, k, _when(at), c, n) for i, u, k, at, c, n in rows]
 
 
 def reading(cohort: Cohort, chapter_id: str, sections: list[str]) -> dict[int, tuple]:
