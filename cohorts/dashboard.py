@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.template.loader import get_template
@@ -46,6 +47,46 @@ def table_options(request: HttpRequest) -> tuple[str, str, str]:
     if status and status not in FILTERS:
         return sort, "", f"Unknown status “{status[:40]}”: choose one of the status links."
     return sort, status, ""
+
+
+PAGE_SIZE = 100
+"""Learners per page of the overview's table (the files hold everyone)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """One page of the learners table."""
+
+    rows: list[LearnerRow]
+    number: int
+    pages: int
+    first: int
+    """1-based position of the first row shown (0 when there is none)."""
+    last: int
+    total: int
+
+
+def page_of(rows: list[LearnerRow], wanted: str) -> tuple[Page, str]:
+    """The wanted page (1 by default) and a problem naming a bad or missing page number."""
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number, problem = 1, ""
+    if wanted:
+        if not wanted.isdigit() or not 1 <= int(wanted) <= pages:
+            problem = f"No page “{wanted[:40]}”: choose a page between 1 and {pages}."
+        else:
+            number = int(wanted)
+    start = (number - 1) * PAGE_SIZE
+    shown = rows[start : start + PAGE_SIZE]
+    first = start + 1 if shown else 0
+    page = Page(
+        rows=shown,
+        number=number,
+        pages=pages,
+        first=first,
+        last=start + len(shown),
+        total=len(rows),
+    )
+    return page, problem
 
 
 def learners_view(report: CohortReport, sort: str, status: str) -> list[LearnerRow]:

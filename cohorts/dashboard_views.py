@@ -13,7 +13,7 @@ from reports.cohort_cache import cached_report
 from reports.cohort_drill import item_detail, learner_detail
 
 from .access import instructor_only, taught_cohort_or_404
-from .dashboard import activity_etag, learners_view, table_options
+from .dashboard import activity_etag, learners_view, page_of, table_options
 
 COLUMNS = [
     ("name", "Learner"),
@@ -55,6 +55,8 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = taught_cohort_or_404(request, cohort_id)
     sort, status, problem = table_options(request)
     report = cached_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
+    page, bad_page = page_of(learners_view(report, sort, status), request.GET.get("page", ""))
+    problem = problem or bad_page
     sections, sections_h = cohort_charts.section_rows(report)
     dots, dots_h = cohort_charts.item_dots(report)
     context = {
@@ -63,7 +65,8 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "sort": sort,
         "status": status,
         "problem": problem,
-        "learners": learners_view(report, sort, status),
+        "learners": page.rows,
+        "page": page,
         "attention": report.attention[:SHOWN],
         "attention_more": max(0, len(report.attention) - SHOWN),
         "attention_learners": sum(a.user_id is not None for a in report.attention),

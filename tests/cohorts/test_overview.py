@@ -184,3 +184,24 @@ def test_a_stubborn_distractor_tags_the_item_and_flags_its_learners(client, teac
     page = client.get(reverse("cohorts:overview", args=[cohort.pk])).content.decode()
     assert "rule: chose stubborn distractor c before and after" in page
     assert "Stubborn misconception" in page
+
+
+def test_the_learners_table_shows_100_a_page_with_links_to_the_rest(client, teacher, cohort):
+    for i in range(101):
+        learner(cohort, f"p{i:03d}")
+    client.force_login(teacher)
+    url = reverse("cohorts:overview", args=[cohort.pk])
+    page = client.get(url).content.decode()
+    assert ">p099</a>" in page and ">p100</a>" not in page
+    assert "Learners 1–100 of 101 (page 1 of 2)" in page and "page=2" in page
+    second = client.get(url, {"page": "2"}).content.decode()
+    assert ">p100</a>" in second and ">p000</a>" not in second and "previous page" in second
+
+
+@pytest.mark.parametrize("wanted", ["0", "3", "two", "-1"])
+def test_a_page_that_does_not_exist_is_a_clear_400(client, teacher, cohort, wanted):
+    learner(cohort, "ann")
+    client.force_login(teacher)
+    response = client.get(reverse("cohorts:overview", args=[cohort.pk]), {"page": wanted})
+    assert response.status_code == 400
+    assert "choose a page between 1 and 1" in response.content.decode()
