@@ -123,5 +123,5 @@ def cohort_report(
         learners=learners,
         items=items,
         sections=section_rows,
-        attention=attention(cohort, chapter_id, learners, items, now),
+        attention=attention(learners, items, matched.kept, now),
     )

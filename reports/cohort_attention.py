@@ -3,11 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
-from cohorts.models import Cohort
-from reports import cohort_sql
 from reports.cohort_items import ItemRow
 from reports.cohort_learners import LearnerRow
-from reports.stats.tags import STUBBORN_MIN
 
 INACTIVE_DAYS = 14
 SHOWN = 50
@@ -52,27 +49,14 @@ def _learner_flags(r: LearnerRow, stale: datetime.datetime) -> list[Flag]:
     return flags
 
 
-def _stubborn(cohort: Cohort, chapter_id: str, items: tuple[ItemRow, ...]) -> dict[int, set]:
-    """User id to the (question, distractor) they kept, for distractors kept by >= 2."""
-    wanted = sorted(
-        {(i.item_id, c) for i in items for c, k in i.stubborn.items() if k >= STUBBORN_MIN}
-    )
-    kept: dict[int, set] = {}
-    for user_id, item_id, choice in cohort_sql.kept_choices(cohort, chapter_id, wanted):
-        kept.setdefault(user_id, set()).add((item_id, choice))
-    return kept
-
-
 def attention(
-    cohort: Cohort,
-    chapter_id: str,
     learners: tuple[LearnerRow, ...],
     items: tuple[ItemRow, ...],
+    kept: dict[int, set[tuple[str, str]]],
     now: datetime.datetime,
 ) -> tuple[Attention, ...]:
     """Items with RW > WR, then learners by their most urgent rule and number of rules."""
     stale = now - datetime.timedelta(days=INACTIVE_DAYS)
-    kept = _stubborn(cohort, chapter_id, items)
     out = []
     for r in learners:
         flags = _learner_flags(r, stale)

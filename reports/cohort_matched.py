@@ -7,6 +7,7 @@ from quiz.models import QuestionVersion
 from reports import cohort_sql, stats
 from reports.cohort_items import Cells, ItemRow, item_row
 from reports.stats import Figure
+from reports.stats.tags import STUBBORN_MIN
 
 EMPTY_KR20 = Figure(value=None, n=0, reason="reliability needs n >= 10")
 
@@ -20,6 +21,8 @@ class Matched:
     """KR-20 over the most-asked version of each question, learners asked all of them."""
     section_learners: dict[str, int]
     """Section id to matched learners with at least one of its questions."""
+    kept: dict[int, set[tuple[str, str]]]
+    """User id to the (question, distractor) they chose twice, where >= 2 learners did."""
 
 
 def _add(into: dict, key: object, *values: object) -> None:
@@ -28,22 +31,26 @@ def _add(into: dict, key: object, *values: object) -> None:
         sums[i] += int(v)
 
 
-def _read(rows: list[tuple]) -> tuple[dict[int, Cells], dict, dict, dict[str, int]]:
-    """Cells per version, pre-total sums by (version, right), core sums, section n."""
+def _read(rows: list[tuple]) -> tuple[dict[int, Cells], dict, dict, dict[str, int], dict]:
+    """Cells per version, pre-total sums by (version, right), core sums, section n, kept."""
     cells: dict[int, Cells] = {}
     groups: dict[tuple[int, int], list[int]] = {}
     core: dict[tuple[int, int], list[int]] = {}
     sections: dict[str, int] = {}
-    for vid, section, before, b_ok, after, a_ok, is_core, full, n, s, q, cs, cq in rows:
-        if vid is None:
-            sections[section] = int(n)
+    kept: dict[int, set[tuple[str, str]]] = {}
+    for tag, vid, name, before, b_ok, after, a_ok, is_core, full, n, s, q, cs, cq in rows:
+        if tag == "section":
+            sections[name] = int(n)
+            continue
+        if tag == "kept":
+            kept.setdefault(int(n), set()).add((name, before))
             continue
         key = (before, bool(b_ok), after, bool(a_ok))
         cells.setdefault(vid, {})[key] = cells.get(vid, {}).get(key, 0) + int(n)
         _add(groups, (vid, int(b_ok)), n, s, q)
         if is_core and full:
             _add(core, (vid, int(b_ok)), n, cs, cq)
-    return cells, groups, core, sections
+    return cells, groups, core, sections, kept
 
 
 def _kr20(core: dict[tuple[int, int], list[int]]) -> Figure:
@@ -60,7 +67,8 @@ def _kr20(core: dict[tuple[int, int], list[int]]) -> Figure:
 
 def matched_figures(cohort: Cohort, chapter_id: str, order: dict[str, int]) -> Matched:
     """Item rows (in `order` of sections), KR-20 and section n: two queries."""
-    cells, groups, core, sections = _read(cohort_sql.figures(cohort, chapter_id))
+    found = cohort_sql.figures(cohort, chapter_id, STUBBORN_MIN)
+    cells, groups, core, sections, kept = _read(found)
     versions = QuestionVersion.objects.in_bulk(list(cells)) if cells else {}
     items = (
         item_row(
@@ -78,4 +86,5 @@ def matched_figures(cohort: Cohort, chapter_id: str, order: dict[str, int]) -> M
         ),
         kr20_pre=_kr20(core),
         section_learners=sections,
+        kept=kept,
     )

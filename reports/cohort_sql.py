@@ -53,23 +53,31 @@ totals AS (
     SUM(CASE WHEN version_id IN (SELECT version_id FROM core) THEN pre_right ELSE 0 END) AS ct,
     SUM(CASE WHEN version_id IN (SELECT version_id FROM core) THEN 1 ELSE 0 END) AS asked
   FROM matched GROUP BY user_id
+),
+kept AS (
+  SELECT DISTINCT question_id, choice FROM (
+    SELECT v.question_id, m.pre_choice AS choice
+    FROM matched m JOIN quiz_questionversion v ON v.id = m.version_id
+    WHERE m.pre_choice = m.post_choice AND m.pre_choice <> v.answer_id
+    GROUP BY m.version_id, v.question_id, m.pre_choice HAVING COUNT(*) >= %s
+  ) stubborn
 )
-SELECT m.version_id, NULL, m.pre_choice, m.pre_right, m.post_choice, m.post_right,
+SELECT 'cell', m.version_id, NULL, m.pre_choice, m.pre_right, m.post_choice, m.post_right,
   CASE WHEN m.version_id IN (SELECT version_id FROM core) THEN 1 ELSE 0 END,
   CASE WHEN t.asked = (SELECT COUNT(*) FROM core) THEN 1 ELSE 0 END,
   COUNT(*), SUM(t.total), SUM(t.total * t.total), SUM(t.ct), SUM(t.ct * t.ct)
 FROM matched m JOIN totals t ON t.user_id = m.user_id
-GROUP BY 1, 3, 4, 5, 6, 7, 8
+GROUP BY 2, 4, 5, 6, 7, 8, 9
 UNION ALL
-SELECT NULL, v.section_id, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(DISTINCT m.user_id),
-  NULL, NULL, NULL, NULL
+SELECT 'section', NULL, v.section_id, NULL, NULL, NULL, NULL, NULL, NULL,
+  COUNT(DISTINCT m.user_id), NULL, NULL, NULL, NULL
 FROM matched m JOIN quiz_questionversion v ON v.id = m.version_id GROUP BY v.section_id
-"""
-
-KEPT = """
-SELECT m.user_id, v.question_id, m.pre_choice
+UNION ALL
+SELECT 'kept', NULL, v.question_id, m.pre_choice, NULL, NULL, NULL, NULL, NULL, m.user_id,
+  NULL, NULL, NULL, NULL
 FROM matched m JOIN quiz_questionversion v ON v.id = m.version_id
-WHERE m.pre_choice = m.post_choice AND ({cells})
+JOIN kept k ON k.question_id = v.question_id AND k.choice = m.pre_choice
+WHERE m.pre_choice = m.post_choice
 """
 
 ONE_ITEM = """
@@ -125,26 +133,17 @@ def _marks(n: int) -> str:
     return ", ".join(["%s"] * n) or "NULL"
 
 
-def figures(cohort: Cohort, chapter_id: str) -> list[tuple]:
-    """Grouped matched answers in one statement: cell rows, then one row per section.
+def figures(cohort: Cohort, chapter_id: str, stubborn_min: int) -> list[tuple]:
+    """Grouped matched answers in one statement, each row tagged.
 
-    A cell row: version id, None, pre choice, pre right, post choice, post right, core version,
-    asked every core version, learners, then the sum and sum of squares of their pre totals over
-    every matched version and over the core versions (the most-asked version of each question).
-    A section row: None, section id, six Nones, matched learners with one of its questions.
+    "cell": version id, None, pre choice, pre right, post choice, post right, core version,
+    asked every core version, learners, then the sum and sum of squares of their pre totals
+    over every matched version and over the core versions (the most-asked version of each
+    question). "section": None, section id, six Nones, matched learners with one of its
+    questions. "kept": None, question id, a distractor that >= `stubborn_min` learners of one
+    version chose before and after, five Nones, a learner who did.
     """
-    return _matched(cohort, chapter_id, FIGURES, [])
-
-
-def kept_choices(
-    cohort: Cohort, chapter_id: str, wanted: list[tuple[str, str]]
-) -> list[tuple[int, str, str]]:
-    """(user id, question id, choice) of learners who chose one of these options twice."""
-    if not wanted:
-        return []
-    where = " OR ".join(["(v.question_id = %s AND m.pre_choice = %s)"] * len(wanted))
-    params = [x for pair in wanted for x in pair]
-    return _matched(cohort, chapter_id, KEPT.format(cells=where), params)
+    return _matched(cohort, chapter_id, FIGURES, [stubborn_min])
 
 
 def one_item(cohort: Cohort, chapter_id: str, question_id: str) -> list[tuple]:

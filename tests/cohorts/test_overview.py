@@ -163,7 +163,7 @@ def test_the_overview_query_count_is_the_same_at_10_and_200_learners(client, tea
     _cohort_of(big, 200)
     _queries(client, cohort, cold=True)  # the first request also notes the role in the session
     # session, user, role, ETag, cohort; members, attempts, reading, practice, matched figures,
-    # question versions, stubborn learners, completion per section
+    # (cells, sections, stubborn learners), question versions, completion per section
     assert _queries(client, cohort, cold=True) == _queries(client, big, cold=True) == 13
     # a reload with nothing new: the report comes from the cache (primed just before)
     for c in (cohort, big):
