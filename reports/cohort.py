@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from cohorts.models import Cohort
 from courses.catalog import get_course
 from reports import cohort_sql, stats
+from reports.allocating import allocating
 from reports.cohort_attention import Attention, attention
 from reports.cohort_data import cohort_learners
 from reports.cohort_items import ItemRow, SectionRow, section_row
@@ -93,6 +94,11 @@ def cohort_report(
     cohort: Cohort, *, now: datetime.datetime, chapter_id: str | None = None
 ) -> CohortReport:
     """The report of one cohort in one of its chapters (its first by default)."""
+    with allocating():
+        return _report(cohort, now=now, chapter_id=chapter_id)
+
+
+def _report(cohort: Cohort, *, now: datetime.datetime, chapter_id: str | None) -> CohortReport:
     chapter_id = chapter_id or (cohort.chapter_ids or [""])[0]
     chapter = next((c for c in get_course().chapters if c.id == chapter_id), None)
     sections = chapter.sections if chapter else ()

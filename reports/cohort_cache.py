@@ -13,6 +13,7 @@ from django.core.cache import cache
 
 from cohorts.models import Cohort
 from courses.catalog import get_course
+from reports.allocating import allocating
 from reports.cohort import CohortReport, cohort_report
 
 SCHEMA = 1
@@ -41,8 +42,9 @@ def cached_report(
     """`cohort_report`, from the cache when nothing the cohort sees has changed since."""
     chapter_id = chapter_id or (cohort.chapter_ids or [""])[0]
     key = report_key(cohort, chapter_id, now)
-    report = cache.get(key)
-    if report is None:
-        report = cohort_report(cohort, now=now, chapter_id=chapter_id)
-        cache.set(key, report, TIMEOUT)
+    with allocating():
+        report = cache.get(key)
+        if report is None:
+            report = cohort_report(cohort, now=now, chapter_id=chapter_id)
+            cache.set(key, report, TIMEOUT)
     return report
