@@ -205,3 +205,21 @@ def test_a_page_that_does_not_exist_is_a_clear_400(client, teacher, cohort, want
     response = client.get(reverse("cohorts:overview", args=[cohort.pk]), {"page": wanted})
     assert response.status_code == 400
     assert "choose a page between 1 and 1" in response.content.decode()
+
+
+def test_needs_attention_lists_50_and_filters_the_learners_table_to_all(client, teacher, cohort):
+    import datetime
+
+    from cohorts.models import Membership
+
+    for i in range(52):
+        learner(cohort, f"idle{i:02d}")
+    long_ago = timezone.now() - datetime.timedelta(days=20)
+    Membership.objects.filter(cohort=cohort).update(joined_at=long_ago)
+    client.force_login(teacher)
+    url = reverse("cohorts:overview", args=[cohort.pk])
+    page = client.get(url).content.decode()
+    assert page.count("rule: no activity for 14 days") == 50
+    assert "And 2 more, 52 learners in all" in page
+    table = client.get(url, {"status": "attention"}).content.decode()
+    assert "Learners (needing attention)" in table and ">idle51</a></th>" in table

@@ -7,10 +7,12 @@ import pytest
 from reports.stats import (
     discrimination,
     discrimination_from_sums,
+    kept_options,
     kr20,
     kr20_from_sums,
     pooled_section,
     pooled_section_sums,
+    stubborn_distractors,
 )
 
 
@@ -79,3 +81,11 @@ def test_the_sum_forms_agree_with_the_list_forms(seed: int) -> None:
     rows = [(row[0], row[-1], k) for row in matrix]
     sums = [sum(r[i] for r in rows) for i in range(3)]
     assert pooled_section(rows) == pooled_section_sums(n, *sums)
+
+
+def test_kept_options_count_a_distractor_chosen_before_and_after() -> None:
+    # right is b: a kept by 3, c by 1; b kept does not count, nor no answer kept
+    counts = {("a", "a"): 3, ("c", "c"): 1, ("b", "b"): 5, (None, None): 2, ("a", "b"): 4}
+    assert kept_options(counts, "b") == {"a": 3, "c": 1}
+    pairs = [pair for pair, k in counts.items() for _ in range(k)]
+    assert kept_options(counts, "b") == stubborn_distractors(pairs, "b")
