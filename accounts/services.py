@@ -4,6 +4,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
+from reports import hooks
+
 from .roles import LEARNER
 
 
@@ -23,4 +25,5 @@ def create_learner(*, username: str, email: str, password: str) -> User:
 @transaction.atomic
 def delete_account(*, user: User) -> None:
     """Delete the account; its progress rows go with it (on_delete=CASCADE)."""
+    hooks.cohorts_see(user.pk)
     user.delete()

@@ -1,16 +1,19 @@
 """Overview inputs: sorting and filtering the learners table, and the live poll's ETag."""
 
+import functools
 import hashlib
+from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
+from django.template.loader import get_template
 
-from courses.models import PracticeMark, SectionProgress
-from quiz.models import Attempt
-from reports.cohort import STATUSES
+from courses.catalog import get_course
+from reports.cohort import STATUSES, CohortReport
 from reports.cohort_learners import LearnerRow
 
-from .models import Cohort, Membership
+from .models import Cohort
+
+TEMPLATES = ("cohorts/overview.html", "_base.html")
 
 SORTS = {
     "name": lambda r: r.display_name.lower(),
@@ -26,6 +29,8 @@ SORTS = {
     "activity": lambda r: r.last_activity_at.timestamp() if r.last_activity_at else float("-inf"),
 }
 """Learners-table sort keys; undefined values sort first (lowest)."""
+FILTERS = (*STATUSES, "attention")
+"""Learners-table filters: a status, or everyone the needs-attention list names."""
 
 
 def _num(value: float | None) -> float:
@@ -39,42 +44,77 @@ def table_options(request: HttpRequest) -> tuple[str, str, str]:
     key = sort.removeprefix("-")
     if key not in SORTS:
         return "name", "", f"Unknown sort “{sort[:40]}”: choose a column heading link."
-    if status and status not in STATUSES:
+    if status and status not in FILTERS:
         return sort, "", f"Unknown status “{status[:40]}”: choose one of the status links."
     return sort, status, ""
 
 
-def learners_view(rows: tuple[LearnerRow, ...], sort: str, status: str) -> list[LearnerRow]:
-    """The learners table filtered by status and sorted (a leading '-' reverses)."""
-    shown = [r for r in rows if not status or r.status == status]
+PAGE_SIZE = 100
+"""Learners per page of the overview's table (the files hold everyone)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """One page of the learners table."""
+
+    rows: list[LearnerRow]
+    number: int
+    pages: int
+    first: int
+    """1-based position of the first row shown (0 when there is none)."""
+    last: int
+    total: int
+
+
+def page_of(rows: list[LearnerRow], wanted: str) -> tuple[Page, str]:
+    """The wanted page (1 by default) and a problem naming a bad or missing page number."""
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number, problem = 1, ""
+    if wanted:
+        if not wanted.isdigit() or not 1 <= int(wanted) <= pages:
+            problem = f"No page “{wanted[:40]}”: choose a page between 1 and {pages}."
+        else:
+            number = int(wanted)
+    start = (number - 1) * PAGE_SIZE
+    shown = rows[start : start + PAGE_SIZE]
+    first = start + 1 if shown else 0
+    page = Page(
+        rows=shown,
+        number=number,
+        pages=pages,
+        first=first,
+        last=start + len(shown),
+        total=len(rows),
+    )
+    return page, problem
+
+
+def learners_view(report: CohortReport, sort: str, status: str) -> list[LearnerRow]:
+    """The learners table filtered by status (or needing attention), sorted ('-' reverses)."""
+    rows = report.learners
+    if status == "attention":
+        flagged = {a.user_id for a in report.attention}
+        shown = [r for r in rows if r.user_id in flagged]
+    else:
+        shown = [r for r in rows if not status or r.status == status]
     return sorted(shown, key=SORTS[sort.removeprefix("-")], reverse=sort.startswith("-"))
 
 
-def _latest(qs: QuerySet, stamp: str) -> Subquery:
-    return Subquery(
-        qs.filter(**{f"{stamp}__isnull": False}).order_by(f"-{stamp}").values(stamp)[:1]
-    )
+@functools.cache
+def page_digest() -> str:
+    """A digest of the overview's templates: a deploy that changes them changes every ETag."""
+    sources = [get_template(name).template.source for name in TEMPLATES]
+    return hashlib.sha256("".join(sources).encode()).hexdigest()[:16]
 
 
 def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | None:
-    """An ETag from the cohort's latest activity, in one query; None if not taught by me."""
-    users = Membership.objects.filter(cohort_id=OuterRef("pk")).values("user_id")
-    attempts = Attempt.objects.filter(user_id__in=users)
-    progress = SectionProgress.objects.filter(user_id__in=users)
-    members = Membership.objects.filter(cohort_id=OuterRef("pk"))
+    """An ETag from the cohort's activity stamp, in one query; None if not taught by me."""
     row = (
         Cohort.objects.filter(pk=cohort_id, instructors=request.user)
-        .annotate(
-            a=_latest(attempts, "submitted_at"),
-            o=_latest(progress, "opened_at"),
-            c=_latest(progress, "completed_at"),
-            p=_latest(PracticeMark.objects.filter(user_id__in=users), "updated_at"),
-            j=_latest(members, "joined_at"),
-            left=_latest(members, "left_at"),
-        )
-        .values_list("a", "o", "c", "p", "j", "left", "name")
+        .values_list("activity", "created_at", "name", "chapter_ids")
         .first()
     )
     if row is None:
         return None
-    return hashlib.sha256(repr((row, extra)).encode()).hexdigest()[:32]
+    parts = (row, get_course().content_hash, page_digest(), request.user.pk, extra)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

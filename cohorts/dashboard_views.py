@@ -10,11 +10,13 @@ from django.views.decorators.vary import vary_on_headers
 
 from courses.catalog import get_course
 from reports import cohort_charts
-from reports.cohort import STATUS_LABELS, cohort_report
+from reports.cohort import STATUS_LABELS
+from reports.cohort_attention import SHOWN
+from reports.cohort_cache import cached_report
 from reports.cohort_drill import item_detail, learner_detail
 
 from .access import instructor_only, taught_cohort_or_404
-from .dashboard import activity_etag, learners_view, table_options
+from .dashboard import activity_etag, learners_view, page_of, table_options
 
 COLUMNS = [
     ("name", "Learner"),
@@ -52,8 +54,8 @@ def _chapter_links(cohort: object, chapter_id: str) -> dict:
 
 
 def _key(request: HttpRequest, cohort_id: int, hx: str) -> str | None:
-    today = timezone.now().date().isoformat()
-    return activity_etag(request, cohort_id, f"{request.get_full_path()}|{hx}|{today}")
+    hour = timezone.now().strftime("%Y-%m-%dT%H")  # as the cached report's key
+    return activity_etag(request, cohort_id, f"{request.get_full_path()}|{hx}|{hour}")
 
 
 def _etag(request: HttpRequest, cohort_id: int) -> str | None:
@@ -68,7 +70,9 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
     """A cohort's figures: header, status, learners, items, sections, attention, charts."""
     cohort = taught_cohort_or_404(request, cohort_id)
     sort, status, problem = table_options(request)
-    report = cohort_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
+    report = cached_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
+    page, bad_page = page_of(learners_view(report, sort, status), request.GET.get("page", ""))
+    problem = problem or bad_page
     sections, sections_h = cohort_charts.section_rows(report)
     dots, dots_h = cohort_charts.item_dots(report)
     context = {
@@ -77,7 +81,11 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "sort": sort,
         "status": status,
         "problem": problem,
-        "learners": learners_view(report.learners, sort, status),
+        "learners": page.rows,
+        "page": page,
+        "attention": report.attention[:SHOWN],
+        "attention_more": max(0, len(report.attention) - SHOWN),
+        "attention_learners": sum(a.user_id is not None for a in report.attention),
         "bar": cohort_charts.status_bar(report),
         "section_bars": sections,
         "section_h": sections_h,

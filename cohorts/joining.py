@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import activity
 from .codes import normalise_code
 from .models import Cohort, Membership, RosterEntry
 
@@ -94,12 +95,14 @@ def join(
             raise JoinRefusedError(problem)
     try:
         with transaction.atomic():
-            return Membership.objects.create(
+            made = Membership.objects.create(
                 cohort=cohort,
                 user=user,
                 joined_at=timezone.now(),
                 share_before_joining=share_before_joining,
             )
+            activity.touch(cohort_id=cohort.pk)
+            return made
     except IntegrityError:
         return Membership.objects.get(cohort=cohort, user=user, left_at=None)
 
@@ -108,6 +111,7 @@ def join(
 def leave(*, membership: Membership) -> None:
     """End a membership: the cohort's instructors stop seeing this learner from now on."""
     Membership.objects.filter(pk=membership.pk, left_at=None).update(left_at=timezone.now())
+    activity.touch(cohort_id=membership.cohort_id)
 
 
 @transaction.atomic

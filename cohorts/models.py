@@ -19,6 +19,9 @@ class Cohort(models.Model):
     closes_on = models.DateField(null=True, blank=True, help_text="Last day joining works.")
     archived_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    activity = models.PositiveBigIntegerField(
+        default=0, help_text="Bumped by every write its overview shows (cohorts/activity.py)."
+    )
 
     class Meta:
         constraints = [

@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import activity
 from .codes import new_code, new_token
 from .models import Cohort
 
@@ -90,5 +91,6 @@ def set_archived(*, cohort: Cohort, archived: bool) -> None:
 
 @transaction.atomic
 def add_co_instructor(*, cohort: Cohort, user: User) -> None:
-    """Another instructor teaches this cohort too."""
+    """Another instructor teaches this cohort too (no longer counted as a learner)."""
     cohort.instructors.add(user)
+    activity.touch(cohort_id=cohort.pk)

@@ -84,4 +84,7 @@ def undo_complete(*, request: HttpRequest, chapter: Chapter, section: Section) -
     rows = SectionProgress.objects.filter(
         **who.rows, chapter_id=chapter.id, section_id=section.id, completed_at__isnull=False
     )
-    return bool(rows.update(completed_at=None))
+    undone = bool(rows.update(completed_at=None))
+    if undone:
+        hooks.cohorts_see(who.user_id)
+    return undone

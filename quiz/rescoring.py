@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 
 from courses.content.model import Course
+from reports import hooks
 
 from .models import Answer, Attempt, AttemptQuestion, Status
 
@@ -62,4 +63,5 @@ def rescore(*, course: Course, dry_run: bool) -> list[Change]:
                 stale.append(attempt)
         if stale and not dry_run:
             Attempt.objects.bulk_update(stale, ["correct", "counted"], batch_size=500)
+            hooks.rescored()
     return changes

@@ -8,10 +8,12 @@ from courses.catalog import get_course
 from courses.content.flags import Flag, item_flags
 from courses.content.model import Chapter, Question, Section
 from courses.models import PracticeMark
-from reports.cohort import cohort_report
+from quiz.models import QuestionVersion
+from reports.cohort_cache import cached_report
 from reports.cohort_data import cohort_rows
 from reports.cohort_items import ItemRow
 from reports.cohort_learners import LearnerRow, learner_rows
+from reports.cohort_sql import one_item
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,13 +68,13 @@ def learner_detail(
     cohort: Cohort, user_id: int, chapter_id: str, *, now: datetime.datetime
 ) -> LearnerDetail | None:
     """One learner of the cohort, or None when they are not (or no longer) in it."""
-    rows = cohort_rows(cohort, chapter_id, user_id=user_id)
+    chapter = _chapter(chapter_id)
+    sections = chapter.sections if chapter else ()
+    rows = cohort_rows(cohort, chapter_id, user_id, [s.id for s in sections])
     who = rows.learners.get(user_id)
     if who is None:
         return None
-    chapter = _chapter(chapter_id)
-    sections = chapter.sections if chapter else ()
-    (row,), _, _ = learner_rows(rows, [s.id for s in sections])
+    (row,) = learner_rows(rows.learners, [s.id for s in sections])
     reading = tuple(
         Reading(
             section=s,
@@ -141,11 +143,11 @@ class ItemDetail:
     """Item-writing cues in the question as the course has it now (the validator's warnings)."""
 
 
-def _version(item: ItemRow, names: dict[int, str]) -> VersionDetail:
+def _version(item: ItemRow, who: list[tuple], names: dict[int, str]) -> VersionDetail:
     labels = (*((cid, cid) for cid, _ in item.choices), (None, "no answer"))
     cells: dict[tuple, list[str]] = {}
-    for p in item.pairs:
-        cells.setdefault((p.pre_choice, p.post_choice), []).append(names[p.user_id])
+    for user_id, before, after in who:
+        cells.setdefault((before, after), []).append(names[user_id])
     grid = tuple(
         (
             label,
@@ -166,7 +168,7 @@ def item_detail(
     cohort: Cohort, question_id: str, chapter_id: str, *, now: datetime.datetime
 ) -> ItemDetail | None:
     """One question over the cohort, or None when the chapter never had it."""
-    report = cohort_report(cohort, now=now, chapter_id=chapter_id)
+    report = cached_report(cohort, now=now, chapter_id=chapter_id)
     items = [i for i in report.items if i.item_id == question_id]
     chapter = _chapter(chapter_id)
     question = (
@@ -177,10 +179,15 @@ def item_detail(
     section_id = question.section_id if question else items[0].section_id
     section = next((s for s in chapter.sections if s.id == section_id), None) if chapter else None
     names = {r.user_id: r.display_name for r in report.learners}
+    who: dict[int, list[tuple]] = {}
+    for vid, user_id, before, after in one_item(cohort, chapter_id, question_id):
+        who.setdefault(vid, []).append((user_id, before, after))
+    versions = QuestionVersion.objects.filter(question_id=question_id).values_list("version", "id")
+    by_version = dict(versions)
     return ItemDetail(
         question=question,
         section=section,
         generated_at=now,
-        versions=tuple(_version(i, names) for i in items),
+        versions=tuple(_version(i, who.get(by_version[i.item_version], []), names) for i in items),
         flags=tuple(item_flags(question)) if question else (),
     )

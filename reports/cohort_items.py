@@ -1,4 +1,4 @@
-"""Per-item and per-section figures of a cohort, from matched learners' pinned answers."""
+"""Per-item and per-section figures of a cohort, from grouped counts of matched answers."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -6,16 +6,8 @@ from dataclasses import dataclass
 from reports import stats
 from reports.stats import Figure, Interval, Tag, Transitions
 
-
-@dataclass(frozen=True, kw_only=True)
-class Pair:
-    """One matched learner's answers to one question version, before and after."""
-
-    user_id: int
-    pre_choice: str | None
-    post_choice: str | None
-    pre_correct: bool
-    post_correct: bool
+Cells = dict[tuple[str | None, bool, str | None, bool], int]
+"""(pre choice, right before, post choice, right after) to how many matched learners."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,7 +37,6 @@ class ItemRow:
     choice_counts: tuple[tuple[str, int, int], ...]
     """(choice id, pre count, post count)."""
     option_transitions: dict[tuple[str | None, str | None], int]
-    pairs: tuple[Pair, ...]
     tags: tuple[Tag, ...]
 
 
@@ -68,23 +59,27 @@ class SectionRow:
     """Few items: the pooled figures are indicative."""
 
 
-def _top_wrong(choices: list[str | None], right: str) -> str:
-    wrong = Counter(c for c in choices if c is not None and c != right)
-    return wrong.most_common(1)[0][0] if wrong else ""
+def _transitions(cells: Cells) -> stats.Transitions:
+    t = Counter()
+    for (_, before, _, after), k in cells.items():
+        t[before, after] += k
+    return Transitions(rr=t[True, True], rw=t[True, False], wr=t[False, True], ww=t[False, False])
 
 
-def item_row(version: object, pairs: list[Pair], pre_totals: dict[int, int]) -> ItemRow:
-    """Every figure of one question version from its matched pairs."""
+def item_row(version: object, cells: Cells, discrimination: Figure) -> ItemRow:
+    """Every figure of one question version from its cells of matched learners."""
     right = version.answer_id
-    t = stats.transitions((p.pre_correct, p.post_correct) for p in pairs)
-    choice_pairs = [(p.pre_choice, p.post_choice) for p in pairs]
-    stubborn = stats.stubborn_distractors(choice_pairs, right)
+    t = _transitions(cells)
+    options: Counter = Counter()
+    for (before, _, after, _), k in cells.items():
+        options[before, after] += k
+    stubborn = stats.kept_options(options, right)
     p_pre = stats.wilson(t.rr + t.rw, t.n)
     mcnemar = stats.mcnemar_exact(t)
-    pre_counts = Counter(p.pre_choice for p in pairs)
-    post_counts = Counter(p.post_choice for p in pairs)
-    item = [int(p.pre_correct) for p in pairs]
-    totals = [pre_totals[p.user_id] for p in pairs]
+    pre_counts, post_counts = Counter(), Counter()
+    for (before, after), k in options.items():
+        pre_counts[before] += k
+        post_counts[after] += k
     ids = [c["id"] for c in version.choices]
     return ItemRow(
         item_id=version.question_id,
@@ -99,15 +94,14 @@ def item_row(version: object, pairs: list[Pair], pre_totals: dict[int, int]) -> 
         transitions=t,
         item_gain=stats.item_gain(t),
         mcnemar_p=mcnemar,
-        discrimination_pre=stats.discrimination(item, totals),
+        discrimination_pre=discrimination,
         random_guess=stats.random_guess(len(ids)),
-        top_wrong_choice_pre=_top_wrong([p.pre_choice for p in pairs], right),
-        top_wrong_choice_post=_top_wrong([p.post_choice for p in pairs], right),
+        top_wrong_choice_pre=stats.top_wrong_choice(pre_counts, right) or "",
+        top_wrong_choice_post=stats.top_wrong_choice(post_counts, right) or "",
         stubborn_count=sum(stubborn.values()),
         stubborn=stubborn,
         choice_counts=tuple((i, pre_counts[i], post_counts[i]) for i in ids),
-        option_transitions=stats.option_transitions(choice_pairs),
-        pairs=tuple(pairs),
+        option_transitions=dict(options),
         tags=tuple(
             stats.item_tags(
                 p_pre=Figure(value=p_pre.value, n=t.n), t=t, mcnemar=mcnemar, stubborn=stubborn
@@ -120,16 +114,13 @@ INDICATIVE_ITEMS = 5
 """Sections pooling fewer items than this are labelled indicative."""
 
 
-def section_row(section: object, items: list[ItemRow], enrolled: int, done: int) -> SectionRow:
-    """A section's completion and its items pooled per matched learner."""
-    per_learner: dict[int, list[int]] = {}
-    for item in items:
-        for p in item.pairs:
-            row = per_learner.setdefault(p.user_id, [0, 0, 0])
-            row[0] += p.pre_correct
-            row[1] += p.post_correct
-            row[2] += 1
-    pre, post, gain = stats.pooled_section(tuple(r) for r in per_learner.values())
+def section_row(
+    section: object, items: list[ItemRow], enrolled: int, done: int, matched: int
+) -> SectionRow:
+    """A section's completion and its items pooled over its `matched` learners."""
+    pre = sum(i.transitions.rr + i.transitions.rw for i in items)
+    post = sum(i.transitions.rr + i.transitions.wr for i in items)
+    pre_pct, post_pct, gain = stats.pooled_section_sums(matched, pre, post, sum(i.n for i in items))
     completion = (
         Figure(value=100 * done / enrolled, n=enrolled)
         if enrolled
@@ -143,9 +134,9 @@ def section_row(section: object, items: list[ItemRow], enrolled: int, done: int)
         n_completed=done,
         completion_pct=completion,
         n_items=len({i.item_id for i in items}),
-        pre_pct=pre,
-        post_pct=post,
+        pre_pct=pre_pct,
+        post_pct=post_pct,
         gain_g=gain,
-        n_matched=len(per_learner),
+        n_matched=matched,
         indicative=len(items) < INDICATIVE_ITEMS,
     )

@@ -1,11 +1,10 @@
-"""Per-learner rows of a cohort report, and the matched answer pairs its items are built from."""
+"""Per-learner rows of a cohort report, from stored scores and aggregated reading."""
 
 import datetime
 from dataclasses import dataclass
 
 from reports import stats
-from reports.cohort_data import CohortRows, LearnerRows
-from reports.cohort_items import Pair
+from reports.cohort_data import LearnerRows
 from reports.stats import Figure
 
 NO_ATTEMPT = Figure(value=None, n=0, reason="not taken")
@@ -21,7 +20,6 @@ class LearnerRow:
     status: str
     sections_completed: int
     sections_total: int
-    completed: frozenset[str]
     pre_attempt_id: int | None
     pre_submitted_at: datetime.datetime | None
     pre_correct: int | None
@@ -47,13 +45,12 @@ def _status(who: LearnerRows, completed: int, total: int) -> str:
         return "finished" if total and completed == total else "post_done"
     if who.pre:
         return "pre_done"
-    return "reading" if who.progress else "not_started"
+    return "reading" if who.read else "not_started"
 
 
 def _last(who: LearnerRows) -> datetime.datetime | None:
-    stamps = [who.practice_at] + [a["submitted_at"] for a in [who.pre, *who.posts] if a]
-    for p in who.progress.values():
-        stamps += [p["opened_at"], p["completed_at"]]
+    stamps = [who.practice_at, who.read_at]
+    stamps += [a["submitted_at"] for a in [who.pre, *who.posts] if a]
     found = [s for s in stamps if s is not None]
     return max(found) if found else None
 
@@ -68,7 +65,6 @@ def _gain(pre: Figure, post: Figure) -> tuple[Figure, Figure]:
 
 
 def _row(who: LearnerRows, sections: list[str]) -> LearnerRow:
-    completed = frozenset(s for s, p in who.progress.items() if p["completed_at"] and s in sections)
     first = who.posts[0] if who.posts else None
     pcts = [_pct(a) for a in who.posts]
     best = max(pcts, key=lambda f: f.value if f.value is not None else -1, default=NO_ATTEMPT)
@@ -78,10 +74,9 @@ def _row(who: LearnerRows, sections: list[str]) -> LearnerRow:
         user_id=who.user_id,
         display_name=who.name,
         joined_at=who.joined_at,
-        status=_status(who, len(completed), len(sections)),
-        sections_completed=len(completed),
+        status=_status(who, who.completed, len(sections)),
+        sections_completed=who.completed,
         sections_total=len(sections),
-        completed=completed,
         pre_attempt_id=who.pre["id"] if who.pre else None,
         pre_submitted_at=who.pre["submitted_at"] if who.pre else None,
         pre_correct=who.pre["correct"] if who.pre else None,
@@ -99,38 +94,8 @@ def _row(who: LearnerRows, sections: list[str]) -> LearnerRow:
     )
 
 
-def _pairs(rows: CohortRows, learners: tuple[LearnerRow, ...]) -> dict[int, list[Pair]]:
-    """Version id to the matched pairs: same version asked in the pre and the first post."""
-    pairs: dict[int, list[Pair]] = {}
-    for r in learners:
-        if r.pre_attempt_id is None or r.post_first_attempt_id is None:
-            continue
-        before = {s["version_id"]: s for s in rows.answers.get(r.pre_attempt_id, {}).values()}
-        after = {s["version_id"]: s for s in rows.answers.get(r.post_first_attempt_id, {}).values()}
-        for vid in before.keys() & after.keys():
-            b, a = before[vid], after[vid]
-            pairs.setdefault(vid, []).append(
-                Pair(
-                    user_id=r.user_id,
-                    pre_choice=b["choice_id"],
-                    post_choice=a["choice_id"],
-                    pre_correct=b["is_correct"],
-                    post_correct=a["is_correct"],
-                )
-            )
-    return pairs
-
-
-def learner_rows(
-    rows: CohortRows, sections: list[str]
-) -> tuple[tuple[LearnerRow, ...], dict[int, list[Pair]], dict[int, int]]:
-    """Learner rows by name, matched pairs per version, and each matched learner's pre total."""
-    learners = tuple(
-        sorted((_row(w, sections) for w in rows.learners.values()), key=lambda r: r.display_name)
+def learner_rows(learners: dict[int, LearnerRows], sections: list[str]) -> tuple[LearnerRow, ...]:
+    """Learner rows, by name."""
+    return tuple(
+        sorted((_row(w, sections) for w in learners.values()), key=lambda r: r.display_name)
     )
-    pairs = _pairs(rows, learners)
-    totals: dict[int, int] = {}
-    for found in pairs.values():
-        for p in found:
-            totals[p.user_id] = totals.get(p.user_id, 0) + int(p.pre_correct)
-    return learners, pairs, totals

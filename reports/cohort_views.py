@@ -11,7 +11,8 @@ from cohorts.access import instructor_only, taught_cohort_or_404
 from cohorts.models import Cohort
 
 from . import cohort_files as files
-from .cohort import CohortReport, cohort_report
+from .cohort import CohortReport
+from .cohort_cache import cached_report
 from .cohort_json import summary_json
 from .cohort_responses import RESPONSE_COLUMNS, response_records
 from .csvfile import csv_lines
@@ -56,7 +57,7 @@ def cohort_file(request: HttpRequest, cohort_id: int, name: str) -> HttpResponse
     if name not in CSV_FILES and name != "summary.json":
         raise Http404("No such file")
     anonymized = request.GET.get("anonymized") == "1"
-    report = cohort_report(cohort, now=timezone.now(), chapter_id=chapter_id)
+    report = cached_report(cohort, now=timezone.now(), chapter_id=chapter_id)
     try:
         if anonymized:
             files.learner_keys(report, anonymized=True)  # refuse before streaming anything

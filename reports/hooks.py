@@ -1,6 +1,7 @@
-"""One-line xAPI hooks for the write functions: queue the event's statements in the outbox.
+"""One-line hooks for the learner write functions: cohort activity, and xAPI statements.
 
-Each does nothing (and costs no query) unless an LRS is configured; guests have no statements.
+Each bumps the activity stamp of the learner's cohorts (one UPDATE; none for guests), then
+queues the event's statements in the outbox when an LRS is configured.
 """
 
 from contextlib import AbstractContextManager, nullcontext
@@ -16,8 +17,24 @@ def atomic() -> AbstractContextManager:
     return transaction.atomic() if outbox.enabled() else nullcontext()
 
 
+def cohorts_see(user_id: int | None) -> None:
+    """This learner's cohorts see a change (their activity stamp moves); guests have none."""
+    if user_id:
+        from cohorts.activity import touch_learner
+
+        touch_learner(user_id=user_id)
+
+
+def rescored() -> None:
+    """Stored scores changed: every cohort's figures may have."""
+    from cohorts.activity import touch_all
+
+    touch_all()
+
+
 def section(user_id: int | None, chapter: object, section: object, *, completed: bool) -> None:
-    """A section was opened or marked complete."""
+    """A section was opened, marked complete or (completed=False) un-marked."""
+    cohorts_see(user_id)
     if user_id and outbox.enabled():
         from .xapi_learner import section_statement
 
@@ -29,6 +46,7 @@ def practice(
     user_id: int | None, guide: object, kind: str, item_id: str, value: str | None
 ) -> None:
     """A practice step was ticked or an interview answer rated (unticking sends nothing)."""
+    cohorts_see(user_id)
     if user_id and value and outbox.enabled():
         from .xapi_learner import practice_statement
 
@@ -46,10 +64,13 @@ def attempt_started(attempt: object, chapter: object) -> None:
 
 def attempt_submitted(attempt_pk: int) -> None:
     """An attempt was submitted: its score and every answer."""
-    if not outbox.enabled():
-        return
+    from cohorts.activity import touch_learner
     from courses.catalog import get_course
     from quiz.models import Attempt
+
+    touch_learner(user_id=Attempt.objects.filter(pk=attempt_pk).values("user_id")[:1])
+    if not outbox.enabled():
+        return
 
     from .xapi_learner import attempt_submitted_statements
 

@@ -57,13 +57,16 @@ def mean_figure(values: Sequence[Figure]) -> Figure:
 def pooled_section(pairs: Iterable[tuple[int, int, int]]) -> tuple[Figure, Figure, Figure]:
     """(pre %, post %, g) pooled over (pre_correct, post_correct, counted) per matched learner."""
     rows = list(pairs)
-    n = len(rows)
-    counted = sum(row[2] for row in rows)
+    sums = (sum(row[i] for row in rows) for i in range(3))
+    return pooled_section_sums(len(rows), *sums)
+
+
+def pooled_section_sums(n: int, pre: int, post: int, counted: int) -> tuple[Figure, Figure, Figure]:
+    """`pooled_section` from its sums: n learners, right before, right after, questions counted."""
     if counted <= 0:
         empty = Figure(value=None, n=n, reason="no counted questions")
         return empty, empty, empty
-    pre = 100 * sum(row[0] for row in rows) / counted
-    post = 100 * sum(row[1] for row in rows) / counted
-    g = normalized_gain(pre, post)
+    pre_pct, post_pct = 100 * pre / counted, 100 * post / counted
+    g = normalized_gain(pre_pct, post_pct)
     gain = Figure(value=g.value, n=n, reason=g.reason)
-    return Figure(value=pre, n=n), Figure(value=post, n=n), gain
+    return Figure(value=pre_pct, n=n), Figure(value=post_pct, n=n), gain

@@ -68,6 +68,14 @@ def stubborn_distractors(
     return dict(counts.most_common())
 
 
+def kept_options(counts: dict[tuple[str | None, str | None], int], right: str) -> dict[str, int]:
+    """`stubborn_distractors` from (pre choice, post choice) counts instead of pairs."""
+    kept = Counter(
+        {pre: k for (pre, post), k in counts.items() if pre not in (None, right) and pre == post}
+    )
+    return dict(kept.most_common())
+
+
 def p_pre(t: Transitions) -> Interval:
     """Share right before, (RR + RW) / n, with its Wilson 95 % interval."""
     return wilson(t.rr + t.rw, t.n)

@@ -53,3 +53,40 @@ def kr20(matrix: Sequence[Sequence[int]]) -> Figure:
         pq += p * (1 - p)
     reason = "indicative: few items" if k <= 20 else ""
     return Figure(value=k / (k - 1) * (1 - pq / var_total), n=n, reason=reason)
+
+
+def discrimination_from_sums(wrong: tuple[int, int, int], right: tuple[int, int, int]) -> Figure:
+    """`discrimination` from (n, sum, sum of squares) of the totals of those wrong and right.
+
+    The same corrected item-rest r, from grouped counts instead of one row per learner: the
+    rest score is the total minus the item, so the right group's sums shift by one each.
+    """
+    n0, s0, q0 = wrong
+    n1, s1, q1 = right
+    n = n0 + n1
+    if n < MIN_LEARNERS:
+        return Figure(value=None, n=n, reason=f"discrimination needs n >= {MIN_LEARNERS}")
+    rest_sum = s0 + s1 - n1
+    rest_sq = q0 + q1 - 2 * s1 + n1
+    sxx = n * n1 - n1 * n1  # n^2 times the variances and covariance: exact integers
+    syy = n * rest_sq - rest_sum * rest_sum
+    sxy = n * (s1 - n1) - n1 * rest_sum
+    if sxx == 0 or syy == 0:
+        return Figure(value=None, n=n, reason="no spread: every learner scored alike")
+    return Figure(value=sxy / math.sqrt(sxx * syy), n=n)
+
+
+def kr20_from_sums(n: int, right: Sequence[int], total_sum: int, total_sq: int) -> Figure:
+    """`kr20` from n learners, how many got each item right, and the sum and sum of squares
+    of their totals."""
+    if n < MIN_LEARNERS:
+        return Figure(value=None, n=n, reason=f"reliability needs n >= {MIN_LEARNERS}")
+    k = len(right)
+    if k < 2:
+        return Figure(value=None, n=n, reason="reliability needs at least two questions")
+    spread = n * total_sq - total_sum * total_sum  # n^2 times the population variance
+    if spread == 0:
+        return Figure(value=None, n=n, reason="every learner had the same total (variance 0)")
+    pq = sum((c / n) * (1 - c / n) for c in right)
+    reason = "indicative: few items" if k <= 20 else ""
+    return Figure(value=k / (k - 1) * (1 - pq / (spread / n**2)), n=n, reason=reason)
