@@ -100,9 +100,14 @@ def leave(request: HttpRequest, cohort_id: int) -> HttpResponse:
     return render(request, "cohorts/leave.html", {"cohort": cohort})
 
 
+_ANY_MEMBERSHIP = f'SELECT "id" FROM "{Membership._meta.db_table}" WHERE "user_id" = %s AND "left_at" IS NULL LIMIT 1'  # noqa: E501, S608
+
+
 def memberships_of(user: object) -> list[Membership]:
     """The cohorts that currently see this user's data, for Your progress."""
     if not getattr(user, "is_authenticated", False):
+        return []
+    if not Membership.objects.raw(_ANY_MEMBERSHIP, [user.pk]):  # most learners: one cheap query
         return []
     active = Membership.objects.filter(user=user, left_at=None).select_related("cohort")
     return list(active.prefetch_related("cohort__instructors").order_by("joined_at"))

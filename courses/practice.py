@@ -10,7 +10,7 @@ from reports import hooks
 
 from .content.model import Guide, InterviewQuestion, Project
 from .models import PracticeKind, PracticeMark, PracticeValue
-from .owners import Owner, owner
+from .owners import Owner, owned, owner
 from .records import PracticeRecord
 
 
@@ -86,9 +86,8 @@ def practice_records(request: HttpRequest, guide_id: str | None = None) -> list[
     who = owner(request)
     if who is None:  # a plain reader: no key, no query
         return []
-    rows = PracticeMark.objects.filter(**who.rows)
-    if guide_id is not None:
-        rows = rows.filter(guide_id=guide_id)
+    only = {} if guide_id is None else {"guide_id": guide_id}
+    rows = owned(PracticeMark, who, **only)
     return [
         PracticeRecord(
             guide_id=m.guide_id,

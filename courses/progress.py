@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from .content.model import Chapter, Section
 from .models import SectionProgress
-from .owners import owner
+from .owners import owned, owner
 from .records import ReadingRecord
 
 
@@ -57,9 +57,8 @@ def reading_records(request: HttpRequest, chapter_id: str | None = None) -> list
     who = owner(request)
     if who is None:  # a plain reader: no key, no query
         return []
-    rows = SectionProgress.objects.filter(**who.rows)
-    if chapter_id is not None:
-        rows = rows.filter(chapter_id=chapter_id)
+    only = {} if chapter_id is None else {"chapter_id": chapter_id}
+    rows = owned(SectionProgress, who, **only)
     return [
         ReadingRecord(
             chapter_id=r.chapter_id,

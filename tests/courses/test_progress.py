@@ -351,3 +351,31 @@ def test_a_completion_that_meets_a_just_opened_row_is_kept(client, learner):
     who = Owner(user_id=learner.pk, guest_key="")
     reading._insert(who, chapter, section, completed=True)  # the mark's fallback insert
     assert SectionProgress.objects.get(user=learner).completed_at is not None
+
+
+@pytest.mark.django_db
+def test_owned_rows_are_exactly_the_owners_and_filter_by_column():
+    """The fixed statement behind every progress read: exactly one owner's rows."""
+    from courses.owners import Owner, owned
+
+    kim, lee = User.objects.create_user("kim-o"), User.objects.create_user("lee-o")
+    now = datetime.now(UTC)
+
+    def row(chapter: str = "c1", **who: object) -> SectionProgress:
+        section = f"s{SectionProgress.objects.count()}"
+        return SectionProgress.objects.create(
+            **who, chapter_id=chapter, section_id=section, opened_at=now
+        )
+
+    mine = [row(user=kim), row(user=kim, chapter="c2")]
+    row(user=lee)
+    guest = row(guest_key="g-1")
+    row(guest_key="g-2x")
+    assert [r.pk for r in owned(SectionProgress, Owner(user_id=kim.pk, guest_key=""))] == [
+        r.pk for r in mine
+    ]
+    only = owned(SectionProgress, Owner(user_id=kim.pk, guest_key=""), chapter_id="c2")
+    assert [r.pk for r in only] == [mine[1].pk]
+    as_guest = owned(SectionProgress, Owner(user_id=None, guest_key="g-1"))
+    assert [r.pk for r in as_guest] == [guest.pk]
+    assert list(owned(SectionProgress, Owner(user_id=None, guest_key="g-2"))) == []
