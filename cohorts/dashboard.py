@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.template.loader import get_template
+from django.utils import timezone
 
 from courses.catalog import get_course
 from reports.cohort import STATUSES, CohortReport
+from reports.cohort_cache import served_stamp
 from reports.cohort_learners import LearnerRow
 
 from .models import Cohort
@@ -108,7 +110,12 @@ def page_digest() -> str:
 
 
 def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | None:
-    """An ETag from the cohort's activity stamp, in one query; None if not taught by me."""
+    """An ETag from the stamp of the report the page would show; None if not taught by me.
+
+    One small query and one small cache read: the stamp is the cohort's activity, or the stamp
+    of a recent report served while a newer one is computed (reports/cohort_cache.py), so a
+    poll gets the new figures once they are ready rather than the stale ones again.
+    """
     row = (
         Cohort.objects.filter(pk=cohort_id, instructors=request.user)
         .values_list("activity", "created_at", "name", "chapter_ids")
@@ -116,5 +123,19 @@ def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | Non
     )
     if row is None:
         return None
-    parts = (row, get_course().content_hash, page_digest(), request.user.pk, extra)
+    activity, created_at, name, chapter_ids = row
+    stamp = served_stamp(
+        cohort_id=cohort_id,
+        created_at=created_at,
+        activity=activity,
+        chapter_id=request.GET.get("chapter") or (chapter_ids or [""])[0],
+        now=timezone.now(),
+    )
+    parts = (
+        (stamp, created_at, name, chapter_ids),
+        get_course().content_hash,
+        page_digest(),
+        request.user.pk,
+        extra,
+    )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

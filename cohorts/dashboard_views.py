@@ -12,7 +12,7 @@ from courses.catalog import get_course
 from reports import cohort_charts
 from reports.cohort import STATUS_LABELS
 from reports.cohort_attention import SHOWN
-from reports.cohort_cache import cached_report
+from reports.cohort_cache import served_report
 from reports.cohort_drill import item_detail, learner_detail
 
 from .access import instructor_only, taught_cohort_or_404
@@ -70,7 +70,8 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
     """A cohort's figures: header, status, learners, items, sections, attention, charts."""
     cohort = taught_cohort_or_404(request, cohort_id)
     sort, status, problem = table_options(request)
-    report = cached_report(cohort, now=timezone.now(), chapter_id=_chapter(request, cohort))
+    chapter_id = _chapter(request, cohort)
+    report, stale = served_report(cohort, now=timezone.now(), chapter_id=chapter_id)
     page, bad_page = page_of(learners_view(report, sort, status), request.GET.get("page", ""))
     problem = problem or bad_page
     sections, sections_h = cohort_charts.section_rows(report)
@@ -78,6 +79,7 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
     context = {
         "cohort": cohort,
         "report": report,
+        "stale": stale,
         "sort": sort,
         "status": status,
         "problem": problem,

@@ -1,14 +1,23 @@
-"""A cohort report computed once per change: cached under the cohort's activity stamp.
+"""A cohort report computed once per change, and served while a newer one is being computed.
 
 The key holds the cohort's id and creation time, its activity stamp (cohorts/activity.py), the
 chapter, the course content hash and the hour (the inactivity rule moves with the clock), so a
 new submission, reading mark, join or leave is a new key at once, and no cohort can be served
 another's report. Old keys simply expire.
+
+Stale while revalidating: computing a report for 10,000 learners takes about a second, and a busy
+cohort changes every few seconds. When the stamp has moved on but the latest computed report is
+less than `STUDYHALL_REPORT_STALE_SECONDS` old, that report is served (the page says from when)
+and one refresh per cohort and chapter is queued for the task worker; the next poll gets the new
+figures. Older than that, or with the setting at 0, the request computes the report itself. This
+is Moodle's quiz statistics cache ("calculated N minutes ago") without the manual button.
 """
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 from cohorts.models import Cohort
@@ -19,15 +28,27 @@ from reports.cohort import CohortReport, cohort_report
 SCHEMA = 1
 """Bump when CohortReport's shape changes, so no server reads another version's pickles."""
 TIMEOUT = 2 * 3600
+LOCK_SECONDS = 120
+"""How long a queued refresh keeps others from queueing another (if its worker dies)."""
 
 
-def report_key(cohort: Cohort, chapter_id: str, now: datetime.datetime) -> str:
-    """The cache key of this cohort's report in this chapter, now."""
+@dataclass(frozen=True)
+class Latest:
+    """The newest report computed for a cohort and chapter: its stamp, and when it started."""
+
+    stamp: int
+    computed_at: datetime.datetime
+
+
+def report_key(
+    cohort: Cohort, chapter_id: str, now: datetime.datetime, stamp: int | None = None
+) -> str:
+    """The cache key of this cohort's report in this chapter, now (at `stamp`, default current)."""
     parts = (
         SCHEMA,
         cohort.pk,
         cohort.created_at.isoformat(),
-        cohort.activity,
+        cohort.activity if stamp is None else stamp,
         chapter_id,
         get_course().content_hash,
         now.strftime("%Y-%m-%dT%H"),
@@ -36,15 +57,91 @@ def report_key(cohort: Cohort, chapter_id: str, now: datetime.datetime) -> str:
     return f"cohort-report:{cohort.pk}:{digest}"
 
 
-def cached_report(
+def _latest_key(cohort_id: int, created_at: datetime.datetime, chapter_id: str) -> str:
+    parts = (SCHEMA, cohort_id, created_at.isoformat(), chapter_id, get_course().content_hash)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"cohort-report-latest:{cohort_id}:{digest}"
+
+
+def served_stamp(
+    *,
+    cohort_id: int,
+    created_at: datetime.datetime,
+    activity: int,
+    chapter_id: str,
+    now: datetime.datetime,
+) -> int:
+    """The stamp whose report this request gets; queues a refresh when that is not the current.
+
+    Cheap (one small cache read), so the overview's ETag uses it: a poll is a 304 until the
+    refreshed report is ready, then it gets the new figures.
+    """
+    window = settings.STUDYHALL_REPORT_STALE_SECONDS
+    if window <= 0:
+        return activity
+    latest = cache.get(_latest_key(cohort_id, created_at, chapter_id))
+    if latest is None or latest.stamp == activity:
+        return activity
+    if (now - latest.computed_at).total_seconds() > window:
+        return activity  # too old to show: computed in this request
+    _queue_refresh(cohort_id, chapter_id)
+    return latest.stamp
+
+
+def _queue_refresh(cohort_id: int, chapter_id: str) -> None:
+    from .tasks import refresh_cohort_report
+
+    if cache.add(f"cohort-report-refresh:{cohort_id}:{chapter_id}", 1, LOCK_SECONDS):
+        refresh_cohort_report.enqueue(cohort_id, chapter_id)
+
+
+def served_report(
     cohort: Cohort, *, now: datetime.datetime, chapter_id: str | None = None
-) -> CohortReport:
-    """`cohort_report`, from the cache when nothing the cohort sees has changed since."""
+) -> tuple[CohortReport, bool]:
+    """The report to show, and whether newer activity is still being counted (stale)."""
     chapter_id = chapter_id or (cohort.chapter_ids or [""])[0]
+    stamp = served_stamp(
+        cohort_id=cohort.pk,
+        created_at=cohort.created_at,
+        activity=cohort.activity,
+        chapter_id=chapter_id,
+        now=now,
+    )
+    with allocating():
+        if stamp != cohort.activity:
+            report = cache.get(report_key(cohort, chapter_id, now, stamp))
+            if report is not None:
+                return report, True
+        return fresh_report(cohort, now=now, chapter_id=chapter_id), False
+
+
+def fresh_report(cohort: Cohort, *, now: datetime.datetime, chapter_id: str) -> CohortReport:
+    """The report at the cohort's current stamp: from the cache, or computed and stored."""
     key = report_key(cohort, chapter_id, now)
     with allocating():
         report = cache.get(key)
         if report is None:
             report = cohort_report(cohort, now=now, chapter_id=chapter_id)
             cache.set(key, report, TIMEOUT)
+            latest_key = _latest_key(cohort.pk, cohort.created_at, chapter_id)
+            previous = cache.get(latest_key)
+            if previous is None or previous.computed_at <= now:
+                cache.set(latest_key, Latest(stamp=cohort.activity, computed_at=now), TIMEOUT)
     return report
+
+
+def refresh(cohort_id: int, chapter_id: str, now: datetime.datetime) -> None:
+    """Compute the report at the cohort's current stamp (in the worker) and let others queue."""
+    try:
+        cohort = Cohort.objects.filter(pk=cohort_id).first()
+        if cohort is not None and chapter_id in (cohort.chapter_ids or [""]):
+            fresh_report(cohort, now=now, chapter_id=chapter_id)
+    finally:
+        cache.delete(f"cohort-report-refresh:{cohort_id}:{chapter_id}")
+
+
+def cached_report(
+    cohort: Cohort, *, now: datetime.datetime, chapter_id: str | None = None
+) -> CohortReport:
+    """The report the overview shows now (see `served_report`)."""
+    return served_report(cohort, now=now, chapter_id=chapter_id)[0]

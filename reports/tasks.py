@@ -39,3 +39,11 @@ def send_statements() -> int:
     elif result.retry_in is not None:
         later(send_statements, timezone.now() + timedelta(seconds=result.retry_in))
     return result.sent
+
+
+@task()
+def refresh_cohort_report(cohort_id: int, chapter_id: str) -> None:
+    """Compute a cohort's report after new activity, so the overview's next poll shows it."""
+    from .cohort_cache import refresh
+
+    refresh(cohort_id, chapter_id, timezone.now())

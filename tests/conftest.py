@@ -25,6 +25,12 @@ def fixture_content(settings) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_reports(settings):
+    """Cohort reports are computed in the request unless a test turns stale serving on."""
+    settings.STUDYHALL_REPORT_STALE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_limits():
     """Abuse-limit counters live in the cache: each test starts with none."""
     cache.clear()

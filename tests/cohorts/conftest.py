@@ -5,6 +5,8 @@ import itertools
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from cohorts import services
@@ -62,3 +64,15 @@ def cohort(teacher) -> Cohort:
 @pytest.fixture
 def other_cohort(other_teacher) -> Cohort:
     return services.create_cohort(instructor=other_teacher, name="Otto's", chapter_ids=[CH])
+
+
+@pytest.fixture
+def watched(client, teacher, cohort):
+    """An instructor's client on the overview, with a learner signed in on another client."""
+    from .dashboard_helpers import learner
+
+    client.force_login(teacher)
+    ann = learner(cohort, "ann")
+    ann_client = Client()
+    ann_client.force_login(ann)
+    return client, ann_client, reverse("cohorts:overview", args=[cohort.pk])

@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 from django.contrib.auth.models import User
+from django.test import Client
 from django.utils import timezone
 
 from cohorts import joining
@@ -72,3 +73,8 @@ def learner(cohort: object, name: str, share: bool = True) -> User:
     user = User.objects.create(username=name)
     joining.join(cohort=cohort, user=user, share_before_joining=share)
     return user
+
+
+def poll(client: Client, url: str, etag: str = "") -> object:
+    headers = {"HX-Request": "true"} | ({"If-None-Match": etag} if etag else {})
+    return client.get(url, headers=headers)

@@ -8,25 +8,10 @@ from cohorts import joining
 from tests.quiz.test_attempts import answer_tokens, start, submit_all
 
 from .conftest import make_user
-from .dashboard_helpers import learner
+from .dashboard_helpers import learner, poll
 
 pytestmark = pytest.mark.django_db
 SECTION_URL = "/chapters/networking-security/hpc-networking/"
-
-
-@pytest.fixture
-def watched(client, teacher, cohort):
-    """An instructor's client on the overview, with a learner signed in on another client."""
-    client.force_login(teacher)
-    ann = learner(cohort, "ann")
-    ann_client = Client()
-    ann_client.force_login(ann)
-    return client, ann_client, reverse("cohorts:overview", args=[cohort.pk])
-
-
-def poll(client: Client, url: str, etag: str = "") -> object:
-    headers = {"HX-Request": "true"} | ({"If-None-Match": etag} if etag else {})
-    return client.get(url, headers=headers)
 
 
 def test_an_unchanged_poll_is_304_until_a_learner_submits(watched):
