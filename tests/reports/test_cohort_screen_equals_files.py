@@ -17,18 +17,12 @@ from django.core.cache import cache
 from django.template.defaultfilters import floatformat
 
 from cohorts.seeding import seed_cohort
+from reports.cohort import STATUS_LABELS
 
 from .html_tables import Cell, read_page
 
 pytestmark = pytest.mark.django_db
 DASH = "—"
-STATUS_LABELS = {
-    "not_started": "Not started",
-    "reading": "Reading",
-    "pre_done": "Pre done",
-    "post_done": "Post done",
-    "finished": "Finished",
-}
 
 
 def fig(value: str | float | None, places: int) -> str:
