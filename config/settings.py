@@ -270,7 +270,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 STUDYHALL_EXPORT_TTL_HOURS = int(os.environ.get("STUDYHALL_EXPORT_TTL_HOURS", "24"))
 # A cohort overview may show a report this many seconds old while the worker computes the new one
 # (reports/cohort_cache.py); 0 computes every change in the request.
-STUDYHALL_REPORT_STALE_SECONDS = int(os.environ.get("STUDYHALL_REPORT_STALE_SECONDS", "120"))
+STUDYHALL_REPORT_STALE_SECONDS = int(os.environ.get("STUDYHALL_REPORT_STALE_SECONDS", "600"))
 
 # xAPI: statements name this site; sent to an LRS only when its URL and credentials are set.
 STUDYHALL_SITE_URL = os.environ.get("STUDYHALL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
