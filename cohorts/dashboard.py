@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from courses.catalog import get_course
 from reports.cohort import STATUSES, CohortReport
-from reports.cohort_cache import served_stamp
+from reports.cohort_cache import served_key
 from reports.cohort_learners import LearnerRow
 
 from .models import Cohort
@@ -110,10 +110,10 @@ def page_digest() -> str:
 
 
 def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | None:
-    """An ETag from the stamp of the report the page would show; None if not taught by me.
+    """An ETag from the key of the report the page would show; None if not taught by me.
 
-    One small query and one small cache read: the stamp is the cohort's activity, or the stamp
-    of a recent report served while a newer one is computed (reports/cohort_cache.py), so a
+    One small query and one small cache read: the key follows the cohort's activity stamp, or
+    names a recent report served while a newer one is computed (reports/cohort_cache.py), so a
     poll gets the new figures once they are ready rather than the stale ones again.
     """
     row = (
@@ -124,7 +124,7 @@ def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | Non
     if row is None:
         return None
     activity, created_at, name, chapter_ids = row
-    stamp = served_stamp(
+    served = served_key(
         cohort_id=cohort_id,
         created_at=created_at,
         activity=activity,
@@ -132,7 +132,7 @@ def activity_etag(request: HttpRequest, cohort_id: int, extra: str) -> str | Non
         now=timezone.now(),
     )
     parts = (
-        (stamp, created_at, name, chapter_ids),
+        (served, name, chapter_ids),
         get_course().content_hash,
         page_digest(),
         request.user.pk,

@@ -54,8 +54,7 @@ def _chapter_links(cohort: object, chapter_id: str) -> dict:
 
 
 def _key(request: HttpRequest, cohort_id: int, hx: str) -> str | None:
-    hour = timezone.now().strftime("%Y-%m-%dT%H")  # as the cached report's key
-    return activity_etag(request, cohort_id, f"{request.get_full_path()}|{hx}|{hour}")
+    return activity_etag(request, cohort_id, f"{request.get_full_path()}|{hx}")
 
 
 def _etag(request: HttpRequest, cohort_id: int) -> str | None:

@@ -6,11 +6,12 @@ new submission, reading mark, join or leave is a new key at once, and no cohort 
 another's report. Old keys simply expire.
 
 Stale while revalidating: computing a report for 10,000 learners takes about a second, and a busy
-cohort changes every few seconds. When the stamp has moved on but the latest computed report is
-less than `STUDYHALL_REPORT_STALE_SECONDS` old, that report is served (the page says from when)
-and one refresh per cohort and chapter is queued for the task worker; the next poll gets the new
-figures. Older than that, or with the setting at 0, the request computes the report itself. This
-is Moodle's quiz statistics cache ("calculated N minutes ago") without the manual button.
+cohort changes every few seconds. When the stamp (or the hour) has moved on but the latest
+computed report is less than `STUDYHALL_REPORT_STALE_SECONDS` old, that report is served (the
+page says from when) and one refresh per cohort and chapter is queued for the task worker; the
+next poll gets the new figures. Older than that, or with the setting at 0, the request computes
+the report itself. This is Moodle's quiz statistics cache ("calculated N minutes ago") without
+the manual button.
 """
 
 import datetime
@@ -34,9 +35,9 @@ LOCK_SECONDS = 120
 
 @dataclass(frozen=True)
 class Latest:
-    """The newest report computed for a cohort and chapter: its stamp, and when it started."""
+    """The newest report computed for a cohort and chapter: its cache key, and when it started."""
 
-    stamp: int
+    key: str
     computed_at: datetime.datetime
 
 
@@ -44,17 +45,28 @@ def report_key(
     cohort: Cohort, chapter_id: str, now: datetime.datetime, stamp: int | None = None
 ) -> str:
     """The cache key of this cohort's report in this chapter, now (at `stamp`, default current)."""
+    activity = cohort.activity if stamp is None else stamp
+    return _key(cohort.pk, cohort.created_at, activity, chapter_id, now)
+
+
+def _key(
+    cohort_id: int,
+    created_at: datetime.datetime,
+    activity: int,
+    chapter_id: str,
+    now: datetime.datetime,
+) -> str:
     parts = (
         SCHEMA,
-        cohort.pk,
-        cohort.created_at.isoformat(),
-        cohort.activity if stamp is None else stamp,
+        cohort_id,
+        created_at.isoformat(),
+        activity,
         chapter_id,
         get_course().content_hash,
         now.strftime("%Y-%m-%dT%H"),
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"cohort-report:{cohort.pk}:{digest}"
+    return f"cohort-report:{cohort_id}:{digest}"
 
 
 def _latest_key(cohort_id: int, created_at: datetime.datetime, chapter_id: str) -> str:
@@ -63,29 +75,32 @@ def _latest_key(cohort_id: int, created_at: datetime.datetime, chapter_id: str) 
     return f"cohort-report-latest:{cohort_id}:{digest}"
 
 
-def served_stamp(
+def served_key(
     *,
     cohort_id: int,
     created_at: datetime.datetime,
     activity: int,
     chapter_id: str,
     now: datetime.datetime,
-) -> int:
-    """The stamp whose report this request gets; queues a refresh when that is not the current.
+) -> str:
+    """The cache key of the report this request gets; queues a refresh when it is not current.
 
+    Current: the cohort's stamp and this hour. When those moved on (new activity, or the hour
+    changed the inactivity rule) and the latest report is younger than the window, that one.
     Cheap (one small cache read), so the overview's ETag uses it: a poll is a 304 until the
     refreshed report is ready, then it gets the new figures.
     """
+    current = _key(cohort_id, created_at, activity, chapter_id, now)
     window = settings.STUDYHALL_REPORT_STALE_SECONDS
     if window <= 0:
-        return activity
+        return current
     latest = cache.get(_latest_key(cohort_id, created_at, chapter_id))
-    if latest is None or latest.stamp == activity:
-        return activity
+    if latest is None or latest.key == current:
+        return current
     if (now - latest.computed_at).total_seconds() > window:
-        return activity  # too old to show: computed in this request
+        return current  # too old to show: computed in this request
     _queue_refresh(cohort_id, chapter_id)
-    return latest.stamp
+    return latest.key
 
 
 def _queue_refresh(cohort_id: int, chapter_id: str) -> None:
@@ -100,7 +115,7 @@ def served_report(
 ) -> tuple[CohortReport, bool]:
     """The report to show, and whether newer activity is still being counted (stale)."""
     chapter_id = chapter_id or (cohort.chapter_ids or [""])[0]
-    stamp = served_stamp(
+    key = served_key(
         cohort_id=cohort.pk,
         created_at=cohort.created_at,
         activity=cohort.activity,
@@ -108,8 +123,8 @@ def served_report(
         now=now,
     )
     with allocating():
-        if stamp != cohort.activity:
-            report = cache.get(report_key(cohort, chapter_id, now, stamp))
+        if key != report_key(cohort, chapter_id, now):
+            report = cache.get(key)
             if report is not None:
                 return report, True
         return fresh_report(cohort, now=now, chapter_id=chapter_id), False
@@ -126,7 +141,7 @@ def fresh_report(cohort: Cohort, *, now: datetime.datetime, chapter_id: str) -> 
             latest_key = _latest_key(cohort.pk, cohort.created_at, chapter_id)
             previous = cache.get(latest_key)
             if previous is None or previous.computed_at <= now:
-                cache.set(latest_key, Latest(stamp=cohort.activity, computed_at=now), TIMEOUT)
+                cache.set(latest_key, Latest(key=key, computed_at=now), TIMEOUT)
     return report
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from reports.cohort_cache import Latest, _latest_key, refresh
+from reports.cohort_cache import Latest, _latest_key, refresh, served_report
 from tests.quiz.test_attempts import answer_tokens, start, submit_all
 
 from .conftest import CH
@@ -56,7 +56,7 @@ def test_a_report_older_than_the_window_is_computed_in_the_request(stale_ok, wat
     client.get(url)
     key = _latest_key(cohort.pk, cohort.created_at, CH)
     old = timezone.now() - datetime.timedelta(seconds=121)
-    cache.set(key, Latest(stamp=cache.get(key).stamp, computed_at=old))
+    cache.set(key, Latest(key=cache.get(key).key, computed_at=old))
     submit(ann)
     page = client.get(url).content.decode()
     assert STALE_NOTE not in page and ">1</dd>" in page.split("Pre done")[1][:40]
@@ -76,3 +76,16 @@ def test_a_refresh_for_a_deleted_cohort_or_unknown_chapter_does_nothing(cohort):
     refresh(cohort.pk, "no-such-chapter", timezone.now())
     refresh(987654, CH, timezone.now())
     assert cache.add(f"cohort-report-refresh:{cohort.pk}:no-such-chapter", 1)
+
+
+def test_the_next_hour_serves_the_last_report_while_the_worker_recomputes(stale_ok, cohort):
+    """The inactivity rule moves with the clock: a new hour is a refresh, not a slow page."""
+    now = timezone.now().replace(minute=59, second=50)
+    first, stale = served_report(cohort, now=now)
+    assert not stale
+    later = now + datetime.timedelta(seconds=20)  # the next hour
+    again, stale = served_report(cohort, now=later)
+    assert stale and again.generated_at == first.generated_at and refreshes() == 1
+    refresh(cohort.pk, CH, later)
+    newest, stale = served_report(cohort, now=later)
+    assert not stale and newest.generated_at > first.generated_at
