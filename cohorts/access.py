@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from .models import Cohort
-from .roles import remember_role
+from .roles import is_instructor, remember_role
 
 
 def instructor_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -27,3 +27,10 @@ def instructor_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
 def taught_cohort_or_404(request: HttpRequest, cohort_id: int) -> Cohort:
     """A cohort the signed-in instructor teaches, or a 404."""
     return get_object_or_404(Cohort, pk=cohort_id, instructors=request.user)
+
+
+def teaches(user: object, cohort_id: int | None) -> bool:
+    """Whether this user holds the instructor role and teaches this cohort."""
+    if cohort_id is None or not is_instructor(user):
+        return False
+    return Cohort.objects.filter(pk=cohort_id, instructors=user).exists()

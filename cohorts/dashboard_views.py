@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from reports.cohort import STATUS_LABELS
 from reports.cohort_attention import SHOWN
 from reports.cohort_cache import served_report
 from reports.cohort_drill import item_detail, learner_detail
+from reports.models import COHORT_KINDS, recent_jobs
 
 from .access import instructor_only, taught_cohort_or_404
 from .dashboard import activity_etag, learners_view, page_of, table_options
@@ -94,6 +96,9 @@ def overview(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "dots_h": dots_h,
         "etag": _key(request, cohort_id, "true"),
         "columns": COLUMNS,
+        "cohort_kinds": [(k.value, k.label) for k in COHORT_KINDS],
+        "my_jobs": [] if request.htmx else recent_jobs(request.user, cohort.pk),
+        "export_ttl": settings.STUDYHALL_EXPORT_TTL_HOURS,
         "labels": STATUS_LABELS,
         **_chapter_links(cohort, report.chapter_id),
     }

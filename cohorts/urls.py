@@ -43,6 +43,11 @@ urlpatterns = [
         name="learner_report_pdf",
     ),
     path(
+        "teach/cohorts/<int:cohort_id>/exports/",
+        cohort_views.start_export,
+        name="cohort_export",
+    ),
+    path(
         "teach/cohorts/<int:cohort_id>/files/<str:name>",
         cohort_views.cohort_file,
         name="cohort_file",

@@ -3,19 +3,22 @@
 from collections.abc import Callable, Iterator
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cohorts.access import instructor_only, taught_cohort_or_404
 from cohorts.models import Cohort
 
 from . import cohort_files as files
+from . import exports
 from .cohort import CohortReport
 from .cohort_cache import cached_report
 from .cohort_json import summary_json
 from .cohort_responses import RESPONSE_COLUMNS, response_records
 from .csvfile import csv_lines
+from .models import COHORT_KINDS, ExportKind
 
 
 def _learners(report: CohortReport, anonymized: bool) -> tuple[list[str], Iterator[dict]]:
@@ -75,3 +78,22 @@ def _response(report: CohortReport, name: str, anonymized: bool) -> HttpResponse
         return HttpResponse(body, content_type="application/json; charset=utf-8")
     header, rows = CSV_FILES[name](report, anonymized)
     return StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv; charset=utf-8")
+
+
+@require_POST
+@instructor_only
+def start_export(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    """Queue a cohort export (PDF, every learner's PDF, statements) and go to its page."""
+    cohort = taught_cohort_or_404(request, cohort_id)
+    chapter_id = request.POST.get("chapter") or (cohort.chapter_ids or [""])[0]
+    if chapter_id not in (cohort.chapter_ids or []):
+        raise Http404("This cohort does not follow that chapter")
+    kind = request.POST.get("kind", "")
+    if kind not in COHORT_KINDS:
+        return HttpResponse(
+            "Unknown kind of export.", status=422, content_type="text/plain; charset=utf-8"
+        )
+    job = exports.create_job(
+        user=request.user, kind=ExportKind(kind), subject=f"{cohort.pk}:{chapter_id}"
+    )
+    return redirect("reports:job", public_id=job.public_id)

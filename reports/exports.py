@@ -3,9 +3,10 @@
 import secrets
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from typing import IO
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,8 +14,8 @@ from .models import ExportJob, ExportKind, JobStatus
 
 Progress = Callable[[int], None]
 """Reports how far a builder has got, 0-100."""
-Builder = Callable[[ExportJob, Progress], tuple[str, bytes]]
-"""Builds a job's file: (file name, content)."""
+Builder = Callable[[ExportJob, Progress], tuple[str, bytes | IO[bytes]]]
+"""Builds a job's file: (file name, content as bytes or as an open file to copy from)."""
 
 
 def _learner_statements(job: ExportJob, progress: Progress) -> tuple[str, bytes]:
@@ -25,7 +26,21 @@ def _learner_statements(job: ExportJob, progress: Progress) -> tuple[str, bytes]
     return "study-hall-xapi.jsonl", to_json_lines(statements).encode()
 
 
-BUILDERS: dict[str, Builder] = {ExportKind.LEARNER_STATEMENTS: _learner_statements}
+def _cohort(name: str) -> Builder:
+    def build(job: ExportJob, progress: Progress) -> tuple[str, bytes | IO[bytes]]:
+        from . import cohort_exports
+
+        return getattr(cohort_exports, name)(job, progress)
+
+    return build
+
+
+BUILDERS: dict[str, Builder] = {
+    ExportKind.LEARNER_STATEMENTS: _learner_statements,
+    ExportKind.COHORT_PDF: _cohort("cohort_pdf"),
+    ExportKind.COHORT_LEARNER_PDFS: _cohort("learner_pdfs"),
+    ExportKind.COHORT_STATEMENTS: _cohort("cohort_statements"),
+}
 
 
 @transaction.atomic
@@ -75,7 +90,12 @@ def run_job(job_id: int) -> datetime | None:
             finished_at=timezone.now(),
         )
         raise
-    job.file.save(f"{job.public_id}-{name}", ContentFile(content), save=False)
+    stored = ContentFile(content) if isinstance(content, bytes) else File(content)
+    try:
+        job.file.save(f"{job.public_id}-{name}", stored, save=False)
+    finally:
+        if not isinstance(content, bytes):
+            content.close()
     now = timezone.now()
     expires_at = now + timedelta(hours=settings.STUDYHALL_EXPORT_TTL_HOURS)
     _set(

@@ -17,6 +17,14 @@ class ExportKind(models.TextChoices):
     """What an export job builds."""
 
     LEARNER_STATEMENTS = "learner_statements", "Your xAPI statements (JSON lines)"
+    COHORT_PDF = "cohort_pdf", "Cohort report (PDF)"
+    COHORT_LEARNER_PDFS = "cohort_learner_pdfs", "Every learner's progress report (PDFs in a zip)"
+    COHORT_STATEMENTS = "cohort_statements", "The cohort's xAPI statements (JSON lines)"
+
+
+LEARNER_KINDS = (ExportKind.LEARNER_STATEMENTS,)
+"""What a learner prepares from Your exports; the rest are an instructor's, for one cohort."""
+COHORT_KINDS = (ExportKind.COHORT_PDF, ExportKind.COHORT_LEARNER_PDFS, ExportKind.COHORT_STATEMENTS)
 
 
 class ExportJob(models.Model):
@@ -43,6 +51,17 @@ class ExportJob(models.Model):
         return f"{self.kind} {self.public_id} ({self.status})"
 
     @property
+    def cohort_id(self) -> int | None:
+        """The cohort a cohort export is about (`subject` is "<cohort id>:<chapter id>")."""
+        head = self.subject.partition(":")[0]
+        return int(head) if self.kind in COHORT_KINDS and head.isdigit() else None
+
+    @property
+    def chapter_id(self) -> str:
+        """The chapter a cohort export is about."""
+        return self.subject.partition(":")[2]
+
+    @property
     def finished(self) -> bool:
         """Done or failed: nothing more will change without a retry."""
         return self.status in {JobStatus.DONE, JobStatus.FAILED}
@@ -62,3 +81,11 @@ class OutboxStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} ({'sent' if self.sent_at else 'waiting'})"
+
+
+def recent_jobs(user: object, cohort_id: int, limit: int = 5) -> list[ExportJob]:
+    """This user's latest exports about one cohort (one query)."""
+    jobs = ExportJob.objects.filter(
+        user=user, kind__in=COHORT_KINDS, subject__startswith=f"{cohort_id}:"
+    )
+    return list(jobs.order_by("-created_at")[:limit])

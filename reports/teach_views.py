@@ -1,20 +1,15 @@
 """Instructor downloads of a learner's report: only for cohorts they teach, members only."""
 
-from datetime import UTC, datetime
-
-from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from cohorts.access import instructor_only, taught_cohort_or_404
 from cohorts.models import Membership
 from courses.catalog import get_course
 
-from .learner import learner_report
-from .views import report_context, report_pdf_response
-
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+from .cohort_exports import member_pdf
 
 
 @require_GET
@@ -22,13 +17,14 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def learner_pdf(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse:
     """A member's chapter report as a PDF, showing what they share with the cohort."""
     cohort = taught_cohort_or_404(request, cohort_id)
-    membership = get_object_or_404(Membership, cohort=cohort, user_id=user_id, left_at=None)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), cohort=cohort, user_id=user_id, left_at=None
+    )
     chapter = _chapter(cohort.chapter_ids, request.GET.get("chapter"))
-    since = EPOCH if membership.share_before_joining else membership.joined_at
-    learner = get_object_or_404(get_user_model(), pk=user_id)
-    report = learner_report(learner, chapter, since=since)
-    filename = f"study-hall-{cohort.pk}-{learner.pk}-{chapter.id}-report.pdf"
-    return report_pdf_response(report_context(report, chapter.id), filename)
+    response = HttpResponse(member_pdf(membership, chapter), content_type="application/pdf")
+    filename = f"study-hall-{cohort.pk}-{user_id}-{chapter.id}-report.pdf"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 def _chapter(chapter_ids: list[str], wanted: str | None) -> object:

@@ -8,12 +8,13 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from cohorts.access import teaches
 from courses.catalog import chapter_or_404
 
 from . import exports
 from .charts import section_bars
 from .learner import LearnerReport, learner_report
-from .models import ExportJob, ExportKind, JobStatus
+from .models import COHORT_KINDS, LEARNER_KINDS, ExportJob, ExportKind, JobStatus
 from .pdf import render_pdf
 from .xapi_learner import learner_statements, to_json_lines
 
@@ -23,6 +24,8 @@ def _my_job(request: HttpRequest, public_id: str) -> ExportJob:
     job = ExportJob.objects.filter(public_id=public_id, user=request.user).first()
     if job is None:
         raise Http404("No such export.")
+    if job.kind in COHORT_KINDS and not teaches(request.user, job.cohort_id):
+        raise Http404("No such export.")  # they no longer teach the cohort it is about
     return job
 
 
@@ -30,8 +33,13 @@ def _my_job(request: HttpRequest, public_id: str) -> ExportJob:
 @require_GET
 def job_list(request: HttpRequest) -> HttpResponse:
     """The user's exports, newest first, and the exports they can start."""
-    jobs = ExportJob.objects.filter(user=request.user).order_by("-created_at")[:20]
-    return render(request, "reports/exports.html", {"jobs": jobs, "kinds": ExportKind.choices})
+    jobs = ExportJob.objects.filter(user=request.user, kind__in=LEARNER_KINDS)
+    context = {"jobs": jobs.order_by("-created_at")[:20], "kinds": _learner_kinds()}
+    return render(request, "reports/exports.html", context)
+
+
+def _learner_kinds() -> list[tuple[str, str]]:
+    return [(k.value, k.label) for k in LEARNER_KINDS]
 
 
 @login_required
@@ -39,8 +47,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
 def start(request: HttpRequest) -> HttpResponse:
     """Queue an export of a known kind and go to its page."""
     kind = request.POST.get("kind", "")
-    if kind not in ExportKind.values:
-        context = {"jobs": [], "kinds": ExportKind.choices, "error": "Unknown kind of export."}
+    if kind not in LEARNER_KINDS:
+        context = {"jobs": [], "kinds": _learner_kinds(), "error": "Unknown kind of export."}
         return render(request, "reports/exports.html", context, status=422)
     job = exports.create_job(user=request.user, kind=ExportKind(kind))
     return redirect("reports:job", public_id=job.public_id)

@@ -93,35 +93,49 @@ def attempt_submitted_statements(attempt: Attempt, chapter: Chapter) -> list[dic
     return statements
 
 
-def learner_statements(user: object) -> list[dict]:
-    """Every statement about one learner, rebuilt from their rows (same ids as those sent)."""
+def learner_statements(
+    user: object, *, since: datetime | None = None, chapter_ids: list[str] | None = None
+) -> list[dict]:
+    """Every statement about one learner, rebuilt from their rows (same ids as those sent).
+
+    A cohort's instructors get only what the learner shares with the cohort: statements from
+    `since` on (joining, unless they share earlier activity) about the cohort's chapters.
+    """
     course = get_course()
-    chapters = {c.id: c for c in course.chapters}
+    chapters = {c.id: c for c in course.chapters if chapter_ids is None or c.id in chapter_ids}
     guides = {g.id: g for g in course.guides}
+
+    def shown(when: datetime | None) -> bool:
+        return when is not None and (since is None or when >= since)
+
     statements: list[dict] = []
-    for row in SectionProgress.objects.filter(user=user).order_by("opened_at"):
-        chapter = chapters.get(row.chapter_id)
-        section = chapter and next((s for s in chapter.sections if s.id == row.section_id), None)
-        if section:
+    reading = SectionProgress.objects.filter(user=user, chapter_id__in=list(chapters))
+    for row in reading.order_by("opened_at"):
+        chapter = chapters[row.chapter_id]
+        section = next((s for s in chapter.sections if s.id == row.section_id), None)
+        if section is None:
+            continue
+        if shown(row.opened_at):
             statements.append(
                 section_statement(user.pk, chapter, section, completed=False, when=row.opened_at)
             )
-            if row.completed_at:
-                statements.append(
-                    section_statement(
-                        user.pk, chapter, section, completed=True, when=row.completed_at
-                    )
-                )
-    attempts = Attempt.objects.filter(user=user).exclude(status=Status.SKIPPED)
+        if shown(row.completed_at):
+            statements.append(
+                section_statement(user.pk, chapter, section, completed=True, when=row.completed_at)
+            )
+    attempts = Attempt.objects.filter(user=user, chapter_id__in=list(chapters)).exclude(
+        status=Status.SKIPPED
+    )
     for attempt in attempts.prefetch_related("questions__version", "answers").order_by(
         "started_at"
     ):
-        if chapter := chapters.get(attempt.chapter_id):
+        chapter = chapters[attempt.chapter_id]
+        if shown(attempt.started_at):
             statements.append(attempt_started_statement(attempt, chapter))
-            if attempt.status == Status.SUBMITTED:
-                statements.extend(attempt_submitted_statements(attempt, chapter))
+        if attempt.status == Status.SUBMITTED and shown(attempt.submitted_at):
+            statements.extend(attempt_submitted_statements(attempt, chapter))
     for mark in PracticeMark.objects.filter(user=user).order_by("updated_at"):
-        if guide := guides.get(mark.guide_id):
+        if (guide := guides.get(mark.guide_id)) and shown(mark.updated_at):
             statements.append(
                 practice_statement(
                     user.pk, guide, mark.kind, mark.item_id, mark.value, mark.updated_at

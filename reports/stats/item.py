@@ -49,7 +49,8 @@ def mcnemar_exact(t: Transitions) -> Figure:
     p = min(1.0, 2 * tail / 2**m)
     reason = ""
     if m < MCNEMAR_MIN_M:
-        reason = f"only {m} learners changed: with m <= 5 no item can reach p < 0.05"
+        who = "learner" if m == 1 else "learners"
+        reason = f"only {m} {who} changed: with m <= 5 no item can reach p < 0.05"
     return Figure(value=p, n=m, reason=reason)
 
 

@@ -163,11 +163,12 @@ def test_the_overview_query_count_is_the_same_at_10_and_200_learners(client, tea
     _cohort_of(big, 200)
     _queries(client, cohort, cold=True)  # the first request also notes the role in the session
     # session, user, role, ETag, cohort; members, attempts, reading, practice, matched figures,
-    # (cells, sections, stubborn learners), question versions, completion per section
-    assert _queries(client, cohort, cold=True) == _queries(client, big, cold=True) == 13
+    # (cells, sections, stubborn learners), question versions, completion per section; the
+    # instructor's recent files for the cohort
+    assert _queries(client, cohort, cold=True) == _queries(client, big, cold=True) == 14
     # a reload with nothing new: the report comes from the cache (primed just before)
     for c in (cohort, big):
-        assert _queries(client, c, cold=True) == 13 and _queries(client, c, cold=False) == 6
+        assert _queries(client, c, cold=True) == 14 and _queries(client, c, cold=False) == 7
 
 
 def test_a_stubborn_distractor_tags_the_item_and_flags_its_learners(client, teacher, cohort):
