@@ -1,4 +1,4 @@
-"""One cohort, every rendering: the overview page, the CSVs and summary.json agree cell by cell.
+"""One cohort, every rendering: the overview page, the CSVs, summary.json and the cohort PDF agree.
 
 The demo cohort's seeding (40 learners, fixed seed) gives every status, retakes, undefined gains
 and tags. The page is read with an HTML parser as a reader sees it; each file's figure, rounded the
@@ -15,6 +15,7 @@ from collections import Counter
 import pytest
 from django.core.cache import cache
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 
 from cohorts.seeding import seed_cohort
 from reports.cohort import STATUS_LABELS
@@ -166,3 +167,36 @@ def test_responses_csv_adds_up_to_learners_csv(seeded):
             assert right[(r["learner_key"], "pre")] == int(r["pre_correct"])
         if r["post_first_correct"]:
             assert right[(r["learner_key"], "post")] == int(r["post_first_correct"])
+
+
+def test_the_cohort_pdf_shows_the_files_figures(seeded, client, tmp_path):
+    """The cohort PDF (a job) draws the same report: its text holds each file's figures."""
+    from cohorts.models import Cohort
+    from reports.cohort_cache import cached_report
+    from reports.cohort_pdf import cohort_pdf_context
+    from reports.pdf import render_pdf
+    from tests.reports.test_learner_report import pdf_text
+
+    _, files = seeded
+    cohort = Cohort.objects.get()
+    report = cached_report(cohort, now=timezone.now())
+    pdf = render_pdf("reports/cohort_report_pdf.html", cohort_pdf_context(cohort, report))
+    layout = pdf_text(pdf, tmp_path)
+    text = " ".join(layout.split())
+    rows = ["".join(line.split()) for line in layout.splitlines()]  # one table row per line
+    f = files["summary.json"]["figures"]
+    assert f"Matched n {f['matched']}" in text
+    assert f"Class gain <g> {fig(f['class_gain']['value'], 2)}" in text
+    assert f"Mean change (points) {fig(f['mean_change']['value'], 1)}" in text
+    for r in files["items.csv"]:
+        mine = r["item_id"]
+        (row,) = [x for x in rows if x.startswith(mine) and not x.startswith(f"{mine}@")]
+        p_pre = f"{pct(r['p_pre'])}%({pct(r['p_pre_lo'])}–{pct(r['p_pre_hi'])})"
+        p_post = f"{pct(r['p_post'])}%({pct(r['p_post_lo'])}–{pct(r['p_post_hi'])})"
+        transitions = "/".join(r[k] for k in ("rr", "rw", "wr", "ww"))
+        gain = fig(r["item_gain"], 2)
+        assert f"{r['n']}{p_pre}{p_post}{transitions}{gain}" in row, r["item_id"]
+    for n, r in enumerate(files["sections.csv"], start=1):
+        completion = f"{r['n_completed']} / {r['n_learners']} ({fig(r['completion_pct'], 0)} %)"
+        figures = f"{fig(r['pre_pct'], 0)} {fig(r['post_pct'], 0)} {fig(r['gain_g'], 2)}"
+        assert f"{n}. {r['title']} {completion} {figures} {r['n_matched']}" in text
