@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from cohorts.access import teaches
+from cohorts.models import Cohort
 from courses.catalog import chapter_or_404
 
 from . import exports
@@ -59,7 +60,10 @@ def start(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def job(request: HttpRequest, public_id: str) -> HttpResponse:
     """One job: a progress bar (htmx polls every 2 s until it is finished), then its file."""
-    context = {"job": _my_job(request, public_id), "now": timezone.now()}
+    job = _my_job(request, public_id)
+    context = {"job": job, "now": timezone.now()}
+    if job.cohort_id is not None and not request.htmx:
+        context["cohort_name"] = Cohort.objects.values_list("name", flat=True).get(pk=job.cohort_id)
     template = "reports/job.html#job-status" if request.htmx else "reports/job.html"
     return render(request, template, context)
 

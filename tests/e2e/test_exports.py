@@ -1,5 +1,8 @@
 """A learner prepares an export, watches it finish in place, downloads it and their PDF report."""
 
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
@@ -37,9 +40,24 @@ def test_export_progress_updates_in_place_then_downloads(visitor, settings, tmp_
     assert download.value.suggested_filename == "study-hall-xapi.jsonl"
 
     page.goto(base + "/progress/")
+    for label, filename in (
+        ("Download as JSON", "study-hall-progress.json"),
+        ("Download as CSV", "study-hall-progress.csv"),
+    ):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=label).click()
+        assert download.value.suggested_filename == filename
+        assert Path(download.value.path()).read_text(encoding="utf-8").strip()
     page.get_by_role("link", name="Progress report: chapter 8").click()
     expect(page.locator("h1")).to_have_text("Progress report")
     v.check("learner-report")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as PDF").click()
     assert download.value.suggested_filename == "study-hall-networking-security-report.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", download.value.path(), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "exporter-" + v.name in text and "Page 1 of" in text

@@ -69,6 +69,7 @@ def built(client: Client, cohort: Cohort, kind: str) -> tuple[ExportJob, bytes]:
     assert job.status == JobStatus.DONE, job.error
     page = client.get(response["Location"]).content.decode()
     assert "Download the file" in page
+    assert f'href="/teach/cohorts/{cohort.pk}/overview/">{cohort.name}: overview</a>' in page
     download = client.get(f"/exports/{job.public_id}/download/")
     assert download.status_code == 200
     return job, b"".join(download.streaming_content)
