@@ -104,6 +104,7 @@ def _teacher_pages(learner: User, chapter: object) -> dict[str, str]:
         f"{base}overview/?sort=-pre&status=finished",
         f"{base}learners/{learner.pk}/",
         f"{base}items/{chapter.questions[0].id}/",
+        client.post(f"{base}exports/", {"kind": "cohort_pdf"})["Location"],  # a cohort job
     ]
     return {f"teach{url}": _html(client, url) for url in urls}
 
