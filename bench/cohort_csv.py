@@ -42,7 +42,6 @@ def report(n: int) -> SimpleNamespace:
             status="post_done",
             sections_completed=3,
             sections_total=4,
-            completed=frozenset({"a", "b", "c"}),
             pre_attempt_id=i,
             pre_submitted_at=NOW,
             pre_correct=5,

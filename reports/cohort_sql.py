@@ -7,6 +7,7 @@ except the two that name learners on purpose (stubborn cells, one question's cel
 """
 
 import datetime
+from collections.abc import Iterator
 
 from django.db import connection
 
@@ -112,6 +113,20 @@ GROUP BY p.section_id
 """
 
 
+RESPONSES = """
+WITH members AS ({members})
+SELECT a.user_id, a.public_id, a.kind, a.submitted_at, a.id, v.question_id, v.version,
+  v.section_id, q.position, r.choice_id, r.is_correct, r.answered_at
+FROM quiz_attempt a
+JOIN members m ON m.user_id = a.user_id
+JOIN quiz_attemptquestion q ON q.attempt_id = a.id
+JOIN quiz_questionversion v ON v.id = q.version_id
+LEFT JOIN quiz_answer r ON r.attempt_id = a.id AND r.position = q.position
+WHERE a.chapter_id = %s AND a.status = 'submitted' AND a.submitted_at >= m.since
+ORDER BY a.user_id, a.kind, a.submitted_at, a.id, q.position
+"""
+
+
 def _members(cohort: Cohort) -> tuple[str, tuple]:
     query = learner_memberships([cohort]).filter(cohort=cohort).values("user_id", "since")
     return query.query.sql_with_params()
@@ -180,3 +195,16 @@ def completed(cohort: Cohort, chapter_id: str) -> dict[str, int]:
     """Section id to the learners who completed it (visible rows only)."""
     members, member_params = _members(cohort)
     return dict(_run(COMPLETED.format(members=members), [*member_params, chapter_id]))
+
+
+def responses(cohort: Cohort, chapter_id: str) -> Iterator[tuple]:
+    """Every question asked in a visible submitted attempt, with the answer (None if blank):
+    (user id, public id, kind, submitted at, attempt id, question id, version, section id,
+    position, choice id, correct, answered at), by learner, kind, time. Streamed in chunks from
+    a server-side cursor where the database has one, so memory stays flat."""
+    members, member_params = _members(cohort)
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(RESPONSES.format(members=members), [*member_params, chapter_id])
+        while rows := cursor.fetchmany(2000):
+            for r in rows:
+                yield (*r[:3], _when(r[3]), *r[4:11], _when(r[11]))

@@ -17,7 +17,7 @@ from .cohort import CohortReport
 from .cohort_cache import cached_report
 from .cohort_json import summary_json
 from .cohort_responses import RESPONSE_COLUMNS, response_records
-from .csvfile import csv_lines
+from .csvfile import chunked, csv_lines
 from .models import COHORT_KINDS, ExportKind
 
 
@@ -77,7 +77,8 @@ def _response(report: CohortReport, name: str, anonymized: bool) -> HttpResponse
         body = summary_json(report, anonymized=anonymized)
         return HttpResponse(body, content_type="application/json; charset=utf-8")
     header, rows = CSV_FILES[name](report, anonymized)
-    return StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv; charset=utf-8")
+    body = chunked(csv_lines(header, rows))
+    return StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
 
 
 @require_POST

@@ -40,3 +40,17 @@ def csv_lines(header: list[str], rows: Iterable[dict]) -> Iterator[str]:
 def csv_text(header: list[str], rows: Iterable[dict]) -> str:
     """The whole file as one string."""
     return "".join(csv_lines(header, rows))
+
+
+def chunked(lines: Iterable[str], size: int = 64 * 1024) -> Iterator[bytes]:
+    """Lines gathered into UTF-8 chunks of about `size` bytes: one write per chunk, not per row."""
+    parts: list[str] = []
+    length = 0
+    for text in lines:
+        parts.append(text)
+        length += len(text)
+        if length >= size:
+            yield "".join(parts).encode()
+            parts, length = [], 0
+    if parts:
+        yield "".join(parts).encode()
