@@ -41,12 +41,9 @@ class Latest:
     computed_at: datetime.datetime
 
 
-def report_key(
-    cohort: Cohort, chapter_id: str, now: datetime.datetime, stamp: int | None = None
-) -> str:
-    """The cache key of this cohort's report in this chapter, now (at `stamp`, default current)."""
-    activity = cohort.activity if stamp is None else stamp
-    return _key(cohort.pk, cohort.created_at, activity, chapter_id, now)
+def report_key(cohort: Cohort, chapter_id: str, now: datetime.datetime) -> str:
+    """The cache key of this cohort's report in this chapter, now (at its current stamp)."""
+    return _key(cohort.pk, cohort.created_at, cohort.activity, chapter_id, now)
 
 
 def _key(
