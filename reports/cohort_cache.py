@@ -9,9 +9,9 @@ Stale while revalidating: computing a report for 10,000 learners takes about a s
 cohort changes every few seconds. When the stamp (or the hour) has moved on but the latest
 computed report is less than `STUDYHALL_REPORT_STALE_SECONDS` old, that report is served (the
 page says from when) and one refresh per cohort and chapter is queued for the task worker; the
-next poll gets the new figures. Older than that, or with the setting at 0, the request computes
-the report itself. This is Moodle's quiz statistics cache ("calculated N minutes ago") without
-the manual button.
+next poll gets the new figures. Older than that, with the setting at 0, or when a queued refresh
+is not done within REFRESH_GRACE seconds (no worker running), the request computes the report.
+This is Moodle's quiz statistics cache ("calculated N minutes ago") without the manual button.
 """
 
 import datetime
@@ -31,6 +31,9 @@ SCHEMA = 1
 TIMEOUT = 2 * 3600
 LOCK_SECONDS = 120
 """How long a queued refresh keeps others from queueing another (if its worker dies)."""
+REFRESH_GRACE = 30
+"""A queued refresh not done after this many seconds means no worker is keeping up: requests
+compute the report themselves (a site run without `db_worker` shows figures at most this old)."""
 
 
 @dataclass(frozen=True)
@@ -96,15 +99,25 @@ def served_key(
         return current
     if (now - latest.computed_at).total_seconds() > window:
         return current  # too old to show: computed in this request
-    _queue_refresh(cohort_id, chapter_id)
+    if not _refresh_queued(cohort_id, chapter_id, now):
+        return current  # no worker is keeping up: computed in this request
     return latest.key
 
 
-def _queue_refresh(cohort_id: int, chapter_id: str) -> None:
+def _lock_key(cohort_id: int, chapter_id: str) -> str:
+    return f"cohort-report-refresh:{cohort_id}:{chapter_id}"
+
+
+def _refresh_queued(cohort_id: int, chapter_id: str, now: datetime.datetime) -> bool:
+    """Queue a refresh unless one is queued; False if the queued one is overdue."""
     from .tasks import refresh_cohort_report
 
-    if cache.add(f"cohort-report-refresh:{cohort_id}:{chapter_id}", 1, LOCK_SECONDS):
+    key = _lock_key(cohort_id, chapter_id)
+    if cache.add(key, now, LOCK_SECONDS):
         refresh_cohort_report.enqueue(cohort_id, chapter_id)
+        return True
+    queued_at = cache.get(key)
+    return queued_at is None or (now - queued_at).total_seconds() <= REFRESH_GRACE
 
 
 def served_report(
@@ -149,7 +162,7 @@ def refresh(cohort_id: int, chapter_id: str, now: datetime.datetime) -> None:
         if cohort is not None and chapter_id in (cohort.chapter_ids or [""]):
             fresh_report(cohort, now=now, chapter_id=chapter_id)
     finally:
-        cache.delete(f"cohort-report-refresh:{cohort_id}:{chapter_id}")
+        cache.delete(_lock_key(cohort_id, chapter_id))
 
 
 def cached_report(

@@ -89,3 +89,16 @@ def test_the_next_hour_serves_the_last_report_while_the_worker_recomputes(stale_
     refresh(cohort.pk, CH, later)
     newest, stale = served_report(cohort, now=later)
     assert not stale and newest.generated_at > first.generated_at
+
+
+def test_without_a_worker_the_request_computes_once_the_refresh_is_overdue(
+    stale_ok, watched, cohort
+):
+    client, ann, url = watched
+    client.get(url)
+    submit(ann)
+    assert STALE_NOTE in client.get(url).content.decode()  # queued; no worker runs it
+    overdue = timezone.now() - datetime.timedelta(seconds=31)
+    cache.set(f"cohort-report-refresh:{cohort.pk}:{CH}", overdue)
+    page = client.get(url).content.decode()
+    assert STALE_NOTE not in page and ">1</dd>" in page.split("Pre done")[1][:40]
