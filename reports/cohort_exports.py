@@ -11,7 +11,6 @@ import zipfile
 from datetime import datetime
 from typing import IO
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from cohorts.models import Cohort, Membership
@@ -24,7 +23,7 @@ from .cohort_summary import EPOCH, learner_memberships
 from .exports import Progress
 from .learner import learner_report
 from .models import ExportJob
-from .pdf import html_to_pdf
+from .pdf import render_pdf
 from .xapi_learner import learner_statements, to_json_lines
 
 
@@ -53,8 +52,7 @@ def member_pdf(membership: Membership, chapter: Chapter) -> bytes:
     from .views import report_context
 
     report = learner_report(membership.user, chapter, since=member_since(membership))
-    html = render_to_string("reports/learner_report_pdf.html", report_context(report, chapter.id))
-    return html_to_pdf(html)
+    return render_pdf("reports/learner_report_pdf.html", report_context(report, chapter.id))
 
 
 def safe_name(display_name: str, user_id: int) -> str:
@@ -87,9 +85,8 @@ def cohort_pdf(job: ExportJob, progress: Progress) -> tuple[str, bytes]:
     cohort, chapter = taught(job)
     report = cached_report(cohort, now=timezone.now(), chapter_id=chapter.id)
     progress(30)
-    html = render_to_string("reports/cohort_report_pdf.html", cohort_pdf_context(cohort, report))
-    progress(50)
-    return f"cohort-{cohort.pk}-{chapter.id}-report.pdf", html_to_pdf(html)
+    pdf = render_pdf("reports/cohort_report_pdf.html", cohort_pdf_context(cohort, report))
+    return f"cohort-{cohort.pk}-{chapter.id}-report.pdf", pdf
 
 
 def learner_pdfs(job: ExportJob, progress: Progress) -> tuple[str, IO[bytes]]:
